@@ -21,14 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class QemuRunnerBootTest {
 
-    static final long KERNEL_ADDR = 0x49000000L;
-    static final long DOM0_MEM_MIB = 256;
-    static final long DOMU_MEM_MIB = 128;
-
     static BootAssets assets;
     static Path work;
     static Path initramfs;
-    static String virtDts;
+    static String qemuDts;
 
     @BeforeAll
     static void prepare() throws IOException {
@@ -38,66 +34,20 @@ class QemuRunnerBootTest {
         Files.createDirectories(work);
         initramfs = MarkerInitramfs.builder(assets.busybox()).build()
                 .writeToUnchecked(work.resolve("marker-initramfs.cpio.gz"));
-        virtDts = DeviceTrees.dumpQemuDts("qemu-system-aarch64", QemuBoot.DEFAULT_MACHINE, work);
+        // QEMU virt's own tree, dumped with the options the boots use, converted to source by dtc
+        qemuDts = DeviceTrees.dumpQemuDts("qemu-system-aarch64", QemuBoot.DEFAULT_MACHINE, work);
     }
 
-    /** Where the ramdisk goes: the first 2 MiB boundary after the kernel. */
-    static long ramdiskAddr() throws IOException {
-        return TestHost.align2M(KERNEL_ADDR + Files.size(assets.linuxImage()));
-    }
-
-    /**
-     * QEMU's tree plus a /chosen with dom0 and domU1, as in the reference. Both domains boot the
-     * same loaded kernel and initramfs; {@code domUKernelAddr} is where domU1's kernel module is
-     * said to be.
-     */
-    static String hostDts(long domUKernelAddr) throws IOException {
-        long k = Files.size(assets.linuxImage());
-        long r = Files.size(initramfs);
-        long rAddr = ramdiskAddr();
-        return virtDts + "\n/ {\n  chosen {\n"
-                + "    #address-cells = <0x2>;\n    #size-cells = <0x2>;\n"
-                + "    xen,xen-bootargs = \"console=dtuart dtuart=/pl011@9000000 dom0_mem=" + DOM0_MEM_MIB
-                + "M dom0_max_vcpus=1 bootscrub=0\";\n"
-                + "    dom0-kernel {\n"
-                + "      compatible = \"multiboot,kernel\", \"multiboot,module\";\n"
-                + "      reg = <" + TestHost.cells(KERNEL_ADDR) + " " + TestHost.cells(k) + ">;\n"
-                + "      bootargs = \"console=hvc0 quiet guest=dom0\";\n"
-                + "    };\n"
-                + "    dom0-ramdisk {\n"
-                + "      compatible = \"multiboot,ramdisk\", \"multiboot,module\";\n"
-                + "      reg = <" + TestHost.cells(rAddr) + " " + TestHost.cells(r) + ">;\n"
-                + "    };\n"
-                + "    domU1 {\n"
-                + "      compatible = \"xen,domain\";\n"
-                + "      #address-cells = <0x2>;\n      #size-cells = <0x2>;\n"
-                + "      memory = <" + TestHost.cells(DOMU_MEM_MIB * 1024) + ">;\n"
-                + "      cpus = <0x1>;\n"
-                + "      vpl011;\n"
-                + "      module@" + Long.toHexString(domUKernelAddr) + " {\n"
-                + "        compatible = \"multiboot,kernel\", \"multiboot,module\";\n"
-                + "        reg = <" + TestHost.cells(domUKernelAddr) + " " + TestHost.cells(k) + ">;\n"
-                + "        bootargs = \"console=ttyAMA0 quiet guest=domU1\";\n"
-                + "      };\n"
-                + "      module@" + Long.toHexString(rAddr) + " {\n"
-                + "        compatible = \"multiboot,ramdisk\", \"multiboot,module\";\n"
-                + "        reg = <" + TestHost.cells(rAddr) + " " + TestHost.cells(r) + ">;\n"
-                + "      };\n"
-                + "    };\n"
-                + "  };\n};\n";
-    }
-
-    QemuBoot.Builder boot(Path dtb) throws IOException {
-        return QemuBoot.direct(assets.xenDebian(), dtb)
-                .loader(assets.linuxImage(), KERNEL_ADDR)
-                .loader(initramfs, ramdiskAddr());
+    TwoDomainSystem system() throws IOException {
+        return new TwoDomainSystem(assets.linuxImage(), initramfs);
     }
 
     @Test
     void dom0AndDom0lessDomUReportTheirMarkersAndMemory() throws IOException {
         Path dir = work.resolve("good");
-        Path dtb = DeviceTrees.compile(hostDts(KERNEL_ADDR), dir.resolve("host.dtb"));
-        QemuBoot boot = boot(dtb)
+        TwoDomainSystem sys = system();
+        Path dtb = DeviceTrees.compile(sys.hostDts(qemuDts), dir.resolve("host.dtb"));
+        QemuBoot boot = sys.load(QemuBoot.direct(assets.xenDebian(), dtb))
                 .expectUpAndDone("dom0", "domU1")
                 .expect(ExpectedMarker.of("dom0", "MEM"), ExpectedMarker.of("domU1", "MEM"))
                 .failOn("Panic on CPU", "Kernel panic")
@@ -109,28 +59,22 @@ class QemuRunnerBootTest {
 
         assertEquals(BootResult.Outcome.ALL_SEEN, r.outcome(), r::describe);
         assertTrue(r.missing().isEmpty(), r::describe);
-        assertMemory(r, "dom0", DOM0_MEM_MIB);
-        assertMemory(r, "domU1", DOMU_MEM_MIB);
-        assertEquals(1, r.marker("domU1", "CPUS").orElseThrow().longField("n"), r::describe);
+        TestHost.assertMemory(r, "dom0", TwoDomainSystem.DOM0_MEM_MIB);
+        TestHost.assertMemory(r, "domU1", TwoDomainSystem.DOMU_MEM_MIB);
         assertEquals(1, r.marker("dom0", "CPUS").orElseThrow().longField("n"), r::describe);
-        // the domU's lines really came through Xen's console relay
-        assertTrue(r.marker("domU1", "UP").orElseThrow().raw().contains("(XEN)"), r::describe);
-    }
-
-    /** MemTotal is what the domain was given less what the kernel keeps: between 70 and 100 %. */
-    static void assertMemory(BootResult r, String domain, long givenMiB) {
-        long kib = r.marker(domain, "MEM").orElseThrow(() -> new AssertionError(r.describe())).longField("kib");
-        long given = givenMiB * 1024;
-        assertTrue(kib <= given && kib >= given * 7 / 10,
-                domain + " reports MemTotal " + kib + " KiB for " + given + " KiB given\n" + r.describe());
+        assertEquals(1, r.marker("domU1", "CPUS").orElseThrow().longField("n"), r::describe);
+        // the domU's lines really came through Xen's console relay, dom0's straight from hvc0
+        assertTrue(r.marker("domU1", "UP").orElseThrow().raw().startsWith("(XEN)"), r::describe);
+        assertTrue(r.marker("dom0", "UP").orElseThrow().raw().startsWith("TESS-UP"), r::describe);
     }
 
     @Test
     void aDomUWhoseKernelIsNotWhereTheTreeSaysIsReportedMissing() throws IOException {
         Path dir = work.resolve("wrong-domu-kernel");
-        long nothingThere = 0x60000000L; // RAM QEMU put nothing in
-        Path dtb = DeviceTrees.compile(hostDts(nothingThere), dir.resolve("host.dtb"));
-        QemuBoot boot = boot(dtb)
+        TwoDomainSystem sys = system();
+        sys.domUKernelAddr = 0x60000000L; // RAM in which QEMU put nothing
+        Path dtb = DeviceTrees.compile(sys.hostDts(qemuDts), dir.resolve("host.dtb"));
+        QemuBoot boot = sys.load(QemuBoot.direct(assets.xenDebian(), dtb))
                 .expectUpAndDone("dom0", "domU1")
                 .timeout(Duration.ofSeconds(90))
                 .build();

@@ -46,6 +46,14 @@ final class TestHost {
         return "0x" + Long.toHexString(v >>> 32) + " 0x" + Long.toHexString(v & 0xffffffffL);
     }
 
+    /** MemTotal is what the domain was given less what the kernel keeps: between 70 and 100 %. */
+    static void assertMemory(BootResult r, String domain, long givenMiB) {
+        long kib = r.marker(domain, "MEM").orElseThrow(() -> new AssertionError(r.describe())).longField("kib");
+        long given = givenMiB * 1024;
+        org.junit.jupiter.api.Assertions.assertTrue(kib <= given && kib >= given * 7 / 10,
+                () -> domain + " reports MemTotal " + kib + " KiB for " + given + " KiB given\n" + r.describe());
+    }
+
     /** One line per boot on stdout, so timings show up in the build log. */
     static void report(String what, BootResult r) {
         StringBuilder b = new StringBuilder("[boot] ").append(what).append(": ").append(r.outcome())
