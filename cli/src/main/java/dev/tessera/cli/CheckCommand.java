@@ -1,0 +1,37 @@
+package dev.tessera.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+		description = "Validate board and system files with every rule of the catalogue; print what is wrong.")
+final class CheckCommand implements Callable<Integer> {
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = ".tess files (board or system)")
+	List<Path> files;
+
+	@Override
+	public Integer call() {
+		var err = spec.commandLine().getErr();
+		for (Path f : files)
+			if (!Pipeline.readable(f)) {
+				err.println("tessera: cannot read " + f + ": no such file");
+				return Main.USAGE;
+			}
+		Reporter reporter = new Reporter(err);
+		List<dev.tessera.core.diag.Diagnostic> all = new ArrayList<>();
+		new Pipeline().check(files).forEach(l -> all.addAll(l.diagnostics()));
+		reporter.report(all);
+		spec.commandLine().getOut().println("tessera: " + files.size() + " file(s) checked, " + reporter.summary());
+		return reporter.errors() > 0 ? Main.MODEL_ERRORS : Main.OK;
+	}
+}

@@ -1,0 +1,60 @@
+package dev.tessera.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.generators.tools.ToolMissingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+		description = "Check a system and write every file its Xen image needs into DIR: host and passthrough device "
+				+ "trees (compiled by dtc), boot.cmd/boot.scr (mkimage), uefi/xen.cfg, xl configs and manifest.yaml. "
+				+ "Nothing is written when the system has errors.")
+final class GenerateCommand implements Callable<Integer> {
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "SYSTEM.tess", description = "the file that declares the system")
+	Path systemFile;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "output folder (replaced as a whole on success)")
+	Path output;
+
+	@Option(names = "--files", paramLabel = "DIR", description = "where the kernels, ramdisks and Xen image are, to measure them (default: the system file's folder)")
+	Path files;
+
+	@Option(names = "--system", paramLabel = "NAME", description = "which system, when the file declares several")
+	String system;
+
+	@Override
+	public Integer call() {
+		var err = spec.commandLine().getErr();
+		var out = spec.commandLine().getOut();
+		if (!Pipeline.readable(systemFile)) {
+			err.println("tessera: cannot read " + systemFile + ": no such file");
+			return Main.USAGE;
+		}
+		Reporter reporter = new Reporter(err);
+		try {
+			Pipeline.Outcome outcome = new Pipeline().generate(systemFile, system, files, output);
+			reporter.report(outcome.diagnostics());
+			if (outcome.failed()) {
+				err.println("tessera: " + reporter.summary() + "; nothing was written");
+				return Main.MODEL_ERRORS;
+			}
+			out.println("tessera: wrote " + outcome.artifacts().size() + " files and manifest.yaml to " + output);
+			return Main.OK;
+		} catch (ToolMissingException e) {
+			err.println("tessera: " + e.getMessage());
+			return Main.USAGE;
+		} catch (ToolFailedException e) {
+			err.println("tessera: " + e.getMessage() + "; nothing was written");
+			return Main.MODEL_ERRORS;
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package dev.tessera.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tessera}: check and generate Xen-on-ARM systems described in .tess files. */
+@Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+		description = "Turns a declared multi-OS ARM system into everything its Xen image needs.%n"
+				+ "Exit status: 0 success, 1 the model has errors (or a tool refused the output), 2 wrong usage or a missing tool.",
+		subcommands = { GenerateCommand.class, CheckCommand.class, RulesCommand.class })
+public final class Main implements Runnable {
+	public static final int OK = 0;
+	public static final int MODEL_ERRORS = 1;
+	public static final int USAGE = 2;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/** Runs the CLI and returns its exit status instead of exiting (for tests and the benchmarks). */
+	public static int run(String... args) {
+		CommandLine cli = new CommandLine(new Main());
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			// A bug in Tessera: say so in one line, never with a stack trace.
+			commandLine.getErr().println("tessera: internal error: " + ex.getClass().getSimpleName()
+					+ (ex.getMessage() != null ? ": " + ex.getMessage() : "") + " (please report this)");
+			return MODEL_ERRORS;
+		});
+		return cli.execute(args);
+	}
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(spec.commandLine(), "name a command: generate, check or rules");
+	}
+
+	static final class Version implements CommandLine.IVersionProvider {
+		public String[] getVersion() {
+			String v = Main.class.getPackage().getImplementationVersion();
+			return new String[] { "tessera " + (v != null ? v : "0.1.0-SNAPSHOT") };
+		}
+	}
+}

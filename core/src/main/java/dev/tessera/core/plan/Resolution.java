@@ -1,0 +1,10 @@
+package dev.tessera.core.plan;
+
+import dev.tessera.core.diag.Findings;
+
+/** What resolving a system gives: a plan when nothing stood in the way, and what was found either way. */
+public record Resolution(Plan plan, Findings findings) {
+	public boolean ok() {
+		return plan != null && !findings.hasErrors();
+	}
+}

@@ -1,0 +1,27 @@
+package dev.tessera.core.plan;
+
+import java.util.List;
+
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+
+/** What resolution itself can report: problems that only show once files are measured and placed. */
+public final class ResolutionRules {
+	public static final RuleInfo MODULE_SIZE = new RuleInfo("boot.module-size", Severity.ERROR,
+			"Every boot module has a known size",
+			"With fixed addressing Tessera places every file in RAM before the build has it: it needs the file, or a "
+					+ "declared maximum ('max 64M'), or dynamic addressing, where U-Boot computes addresses at boot.");
+	public static final RuleInfo MODULE_FIT = new RuleInfo("boot.module-fit", Severity.ERROR,
+			"Every boot module fits in free RAM",
+			"Modules are placed 2 MiB-aligned in RAM, never over reserved memory, static memory or where the loader "
+					+ "keeps the firmware's device tree; a module that does not fit would overwrite one of them.");
+	public static final RuleInfo STATIC_FIT = new RuleInfo("memory.static-fit", Severity.ERROR,
+			"Static memory Tessera places fits in free RAM",
+			"A domain that asks for static memory without an address gets it from the top of free RAM.");
+	public static final RuleInfo NO_BOARD = new RuleInfo("system.board", Severity.ERROR, "A system names its board",
+			"Addresses, CPUs and devices all come from the board.");
+	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, STATIC_FIT, NO_BOARD);
+
+	private ResolutionRules() {
+	}
+}

@@ -1,0 +1,41 @@
+package dev.tessera.core.rules.cpus;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** Pinned and pooled CPUs exist on the board. */
+public final class CpuExists implements Rule {
+	static final RuleInfo INFO = new RuleInfo("cpu.exists", Severity.ERROR, "CPUs named exist on the board",
+			"Xen ignores or rejects a CPU number it does not have; the domain then runs elsewhere or not at all.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		Board b = s.getBoard();
+		if (b == null || b.eIsProxy()) return;
+		int n = Systems.cpus(b).size();
+		for (Domain d : s.getDomains())
+			for (CpuRange r : d.getPin()) check(out, r, n, b, "domain '" + d.getName() + "'");
+		for (Cpupool p : s.getCpupools())
+			for (CpuRange r : p.getCpus()) check(out, r, n, b, "cpupool '" + p.getName() + "'");
+	}
+
+	private void check(Findings out, CpuRange r, int n, Board b, String who) {
+		int last = Systems.lastOf(r);
+		if (last < r.getFirst())
+			out.report(INFO, r, CPU_RANGE__LAST, who + " names the CPU range " + r.getFirst() + "-" + last
+					+ ", which is empty: write the lower number first");
+		else if (last >= n)
+			out.report(INFO, r, CPU_RANGE__FIRST, who + " names CPU " + last + " but board '" + b.getName() + "' has "
+					+ n + " CPUs (0-" + (n - 1) + ")");
+	}
+}

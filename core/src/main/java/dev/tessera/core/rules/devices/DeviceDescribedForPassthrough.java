@@ -1,0 +1,46 @@
+package dev.tessera.core.rules.devices;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** A passed-through device has a device-tree path and registers, from which the partial device tree is made. */
+public final class DeviceDescribedForPassthrough implements Rule {
+	static final RuleInfo INFO = new RuleInfo("device.passthrough-described", Severity.ERROR,
+			"A passed-through device has a path and registers",
+			"Xen finds the device by its host device-tree path and maps its registers into the guest.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (Domain d : s.getDomains())
+			for (Passthrough p : d.getPassthrough()) {
+				Device dev = p.getDevice();
+				if (dev == null || dev.eIsProxy()) continue;
+				if (dev.getDtPath() == null || dev.getDtPath().isEmpty())
+					out.report(INFO, p, PASSTHROUGH__DEVICE, "device '" + dev.getName()
+							+ "' has no device-tree path on the board, so it cannot be passed through to domain '"
+							+ d.getName() + "': add 'path' to the device");
+				else if (dev.getRegs().isEmpty())
+					out.report(INFO, p, PASSTHROUGH__DEVICE, "device '" + dev.getName()
+							+ "' has no registers on the board, so nothing can be mapped into domain '" + d.getName()
+							+ "': add 'reg' to the device");
+				else
+					for (RegRange r : dev.getRegs())
+						if (r.getBase() % 4096 != 0 || r.getSize() % 4096 != 0)
+							out.report(INFO, p, PASSTHROUGH__DEVICE, "register range "
+									+ Sizes.range(r.getBase(), r.getSize()) + " of device '"
+									+ dev.getName() + "' is not page-aligned: Xen maps whole 4 KiB pages, so domain '"
+									+ d.getName() + "' would also reach what shares the page");
+			}
+	}
+}

@@ -1,0 +1,32 @@
+package dev.tessera.core.rules.domains;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** Every domain declares its memory. */
+public final class DomainHasMemory implements Rule {
+	static final RuleInfo INFO = new RuleInfo("domain.memory", Severity.ERROR, "Every domain has memory",
+			"Xen needs the amount of memory of every domain it builds; there is no useful default.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (Domain d : s.getDomains()) {
+			if (d.getMemory() <= 0)
+				out.report(INFO, d, NAMED__NAME, "domain '" + d.getName() + "' declares no memory: add memory <size>, e.g. memory 256M");
+			else if (d.getMemory() % Sizes.MIB != 0)
+				out.report(INFO, d, DOMAIN__MEMORY, "domain '" + d.getName() + "' has " + d.getMemory()
+						+ " bytes of memory: Xen and xl count memory in whole MiB");
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package dev.tessera.core.rules.xen;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.core.xen.XenFeature;
+import dev.tessera.core.xen.XenVersion;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** Every feature a system uses must exist in its target Xen release. */
+public final class XenFeatureAvailable implements Rule {
+	static final RuleInfo INFO = new RuleInfo("xen.feature", Severity.ERROR,
+			"Feature exists in the target Xen release",
+			"Xen ignores or rejects device-tree properties it does not know, often silently at boot: static memory "
+					+ "needs 4.16; direct map, boot-time cpupools and xen,enhanced 4.17; per-vCPU affinity 4.21.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		XenVersion v = Systems.xenVersion(s);
+		for (Domain d : s.getDomains()) {
+			boolean boot = Systems.startOf(d) == Start.BOOT;
+			if (d.isStaticAllocation()) need(out, v, XenFeature.STATIC_MEMORY, d, DOMAIN__STATIC_ALLOCATION);
+			if (d.isDirectMap()) need(out, v, XenFeature.DIRECT_MAP, d, DOMAIN__DIRECT_MAP);
+			if (d.isEnhanced()) need(out, v, XenFeature.ENHANCED, d, DOMAIN__ENHANCED);
+			if (boot && d.getCpupool() != null) need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, d, DOMAIN__CPUPOOL);
+			if (boot && !d.getPin().isEmpty())
+				if (!XenFeature.VCPU_AFFINITY.availableIn(v))
+					out.report(INFO, d, DOMAIN__PIN, "domain '" + d.getName() + "' pins its vCPUs, but Xen " + v
+							+ " cannot pin a domain it starts at boot (" + XenFeature.VCPU_AFFINITY.title()
+							+ " arrive in " + XenFeature.VCPU_AFFINITY.since()
+							+ "): give it a cpupool of its own instead, or target Xen "
+							+ XenFeature.VCPU_AFFINITY.since());
+		}
+		for (Cpupool p : s.getCpupools())
+			need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, p, NAMED__NAME);
+	}
+
+	private static void need(Findings out, XenVersion v, XenFeature f, org.eclipse.emf.ecore.EObject at,
+			org.eclipse.emf.ecore.EStructuralFeature feature) {
+		if (f.availableIn(v)) return;
+		String who = at instanceof Named n ? " ('" + n.getName() + "')" : "";
+		out.report(INFO, at, feature, f.title() + who + " needs Xen " + f.since() + " or later, but the system targets Xen "
+				+ v + ": raise the target version or drop the feature");
+	}
+}

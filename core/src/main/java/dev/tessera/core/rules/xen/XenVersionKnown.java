@@ -1,0 +1,37 @@
+package dev.tessera.core.rules.xen;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.core.xen.XenFeature;
+import dev.tessera.core.xen.XenVersion;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** The target Xen release must be one Tessera generates for. */
+public final class XenVersionKnown implements Rule {
+	static final RuleInfo INFO = new RuleInfo("xen.version", Severity.ERROR, "Target Xen release is supported",
+			"What Xen accepts in its device tree and command line changes release by release; Tessera generates for "
+					+ XenVersion.OLDEST + " and later.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		if (s.getXen() == null || s.getXen().getVersion() == null) return;
+		var v = XenVersion.parse(s.getXen().getVersion());
+		if (v.isEmpty())
+			out.report(INFO, s.getXen(), XEN_SETTINGS__VERSION,
+					"Xen version '" + s.getXen().getVersion() + "' is not of the form 4.17");
+		else if (!v.get().atLeast(XenVersion.OLDEST))
+			out.report(INFO, s.getXen(), XEN_SETTINGS__VERSION, "Xen " + v.get() + " is older than "
+					+ XenVersion.OLDEST + ", the oldest release Tessera generates for: target " + XenVersion.OLDEST
+					+ " or later");
+	}
+}

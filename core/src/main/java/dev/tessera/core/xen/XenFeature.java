@@ -1,0 +1,41 @@
+package dev.tessera.core.xen;
+
+/**
+ * Xen features a system can ask for, each with the release that first understands it (from Xen's own
+ * documentation: docs/misc/arm/device-tree/booting.txt, cpupools.txt, cache-coloring.rst and the
+ * release notes). Tessera never emits a feature the target release does not know.
+ */
+public enum XenFeature {
+	STATIC_MEMORY("static memory (xen,static-mem)", 4, 16),
+	DIRECT_MAP("direct map (direct-map)", 4, 17),
+	BOOT_TIME_CPUPOOLS("boot-time cpupools (xen,cpupool)", 4, 17),
+	ENHANCED("PV interfaces for dom0less domains (xen,enhanced)", 4, 17),
+	STATIC_EVENT_CHANNELS("static event channels", 4, 17),
+	STATIC_SHARED_MEMORY("static shared memory", 4, 17),
+	GRANT_LIMITS("per-domain grant limits", 4, 18),
+	SVE("Arm SVE for guests", 4, 18),
+	PASSTHROUGH_PROPERTY("the passthrough property of a dom0less domain", 4, 19),
+	CACHE_COLORING("cache colouring (llc-colors)", 4, 20),
+	CAPABILITIES("domain capabilities", 4, 21),
+	VCPU_AFFINITY("per-vCPU affinity nodes (xen,vcpu)", 4, 21);
+
+	private final String title;
+	private final XenVersion since;
+
+	XenFeature(String title, int major, int minor) {
+		this.title = title;
+		this.since = new XenVersion(major, minor);
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public XenVersion since() {
+		return since;
+	}
+
+	public boolean availableIn(XenVersion version) {
+		return version.atLeast(since);
+	}
+}

@@ -1,0 +1,96 @@
+package dev.tessera.dsl.conversion;
+
+import org.eclipse.xtext.common.services.DefaultTerminalConverters;
+import org.eclipse.xtext.conversion.IValueConverter;
+import org.eclipse.xtext.conversion.ValueConverter;
+import org.eclipse.xtext.conversion.ValueConverterException;
+import org.eclipse.xtext.conversion.impl.AbstractNullSafeConverter;
+import org.eclipse.xtext.nodemodel.INode;
+
+import com.google.inject.Inject;
+
+import dev.tessera.core.text.Sizes;
+
+/** Turns the literals of the language into model values: sizes with units, hex addresses, on/off, v3. */
+public class TesseraValueConverters extends DefaultTerminalConverters {
+
+	@Inject
+	private NameConverter nameConverter;
+
+	@ValueConverter(rule = "HEX")
+	public IValueConverter<Long> hex() {
+		return new LongConverter();
+	}
+
+	@ValueConverter(rule = "SIZE_LITERAL")
+	public IValueConverter<Long> sizeLiteral() {
+		return new LongConverter();
+	}
+
+	@ValueConverter(rule = "Address")
+	public IValueConverter<Long> address() {
+		return new LongConverter();
+	}
+
+	@ValueConverter(rule = "Size")
+	public IValueConverter<Long> size() {
+		return new LongConverter();
+	}
+
+	@ValueConverter(rule = "Name")
+	public IValueConverter<String> name() {
+		return nameConverter;
+	}
+
+	@ValueConverter(rule = "GicVersion")
+	public IValueConverter<Integer> gicVersion() {
+		return new AbstractNullSafeConverter<>() {
+			protected Integer internalToValue(String string, INode node) {
+				return Integer.parseInt(string.trim().substring(1));
+			}
+
+			protected String internalToString(Integer value) {
+				return "v" + value;
+			}
+		};
+	}
+
+	@ValueConverter(rule = "OnOff")
+	public IValueConverter<Boolean> onOff() {
+		return new AbstractNullSafeConverter<>() {
+			protected Boolean internalToValue(String string, INode node) {
+				return "on".equals(string.trim());
+			}
+
+			protected String internalToString(Boolean value) {
+				return value ? "on" : "off";
+			}
+		};
+	}
+
+	/** 512M, 2G, 0x1000, 4096 → bytes. */
+	static final class LongConverter extends AbstractNullSafeConverter<Long> {
+		protected Long internalToValue(String string, INode node) {
+			try {
+				return Sizes.parse(string);
+			} catch (NumberFormatException | ArithmeticException e) {
+				throw new ValueConverterException("'" + string.trim() + "' is not a number Tessera can hold", node, null);
+			}
+		}
+
+		protected String internalToString(Long value) {
+			return Sizes.hex(value);
+		}
+	}
+
+	/** A name is an ID (with the '^' escape for keywords) or a keyword used as a name. */
+	static final class NameConverter extends AbstractNullSafeConverter<String> {
+		protected String internalToValue(String string, INode node) {
+			return string.startsWith("^") ? string.substring(1) : string;
+		}
+
+		protected String internalToString(String value) {
+			return value;
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package dev.tessera.dsl.scoping;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
+
+import dev.tessera.model.Board;
+import dev.tessera.model.System;
+import dev.tessera.model.TesseraPackage;
+
+/**
+ * Devices are named as the board names them: inside a board, its own devices; inside a system, the devices of
+ * the board it runs on. Cpupools are the system's own.
+ */
+public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
+
+	@Override
+	public IScope getScope(EObject context, EReference reference) {
+		if (reference.getEReferenceType() == TesseraPackage.Literals.DEVICE) {
+			Board board = EcoreUtil2.getContainerOfType(context, Board.class);
+			if (board == null) {
+				System system = EcoreUtil2.getContainerOfType(context, System.class);
+				board = system == null ? null : system.getBoard();
+			}
+			return board == null || board.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(board.getDevices());
+		}
+		if (reference.getEReferenceType() == TesseraPackage.Literals.CPUPOOL) {
+			System system = EcoreUtil2.getContainerOfType(context, System.class);
+			return system == null ? IScope.NULLSCOPE : Scopes.scopeFor(system.getCpupools());
+		}
+		return super.getScope(context, reference);
+	}
+}

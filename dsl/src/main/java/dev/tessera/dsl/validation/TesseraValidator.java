@@ -1,0 +1,71 @@
+package dev.tessera.dsl.validation;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.scoping.impl.ImportUriResolver;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
+
+import com.google.inject.Inject;
+
+import dev.tessera.core.diag.Finding;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.RuleRegistry;
+import dev.tessera.model.Board;
+import dev.tessera.model.Import;
+import dev.tessera.model.System;
+import dev.tessera.model.TesseraFile;
+import dev.tessera.model.TesseraPackage;
+
+/**
+ * Runs Tessera's rule catalogue (plain Java in the core module) inside Xtext, so the editor and the CLI report
+ * exactly the same findings. Each finding's code is its rule id.
+ */
+public class TesseraValidator extends AbstractTesseraValidator {
+
+	@Inject
+	private ImportUriResolver importUriResolver;
+
+	@Check(CheckType.FAST)
+	public void checkNotEmpty(TesseraFile file) {
+		if (file.getElements().isEmpty() && file.getImports().isEmpty())
+			error("the file declares no board and no system", file, null, LanguageRules.EMPTY.id());
+	}
+
+	@Check(CheckType.FAST)
+	public void checkImport(Import imp) {
+		String target = importUriResolver.resolve(imp);
+		if (target == null || target.isBlank()) return;
+		URI uri = URI.createURI(target);
+		var resource = imp.eResource();
+		if (uri.isRelative() && resource != null) uri = uri.resolve(resource.getURI());
+		var rs = resource == null ? null : resource.getResourceSet();
+		boolean exists = rs != null && rs.getURIConverter().exists(uri, null);
+		if (!exists)
+			error("cannot find '" + imp.getImportURI() + "': no such file next to this one, and no shipped board of that name",
+					imp, TesseraPackage.Literals.IMPORT__IMPORT_URI, LanguageRules.IMPORT.id());
+	}
+
+	@Check(CheckType.FAST)
+	public void checkSystem(System system) {
+		report(system, RuleRegistry.check(system).all());
+	}
+
+	@Check(CheckType.FAST)
+	public void checkBoard(Board board) {
+		report(board, RuleRegistry.check(board).all());
+	}
+
+	private void report(org.eclipse.emf.ecore.EObject checked, Iterable<Finding> findings) {
+		for (Finding f : findings) {
+			// Xtext reports only on the file being checked: a finding about another file lands on what was checked.
+			boolean here = f.source() != null && f.source().eResource() == checked.eResource();
+			var source = here ? f.source() : checked;
+			var feature = here ? f.feature() : null;
+			int index = here ? f.index() : -1;
+			if (f.severity() == Severity.ERROR)
+				error(f.message(), source, feature, index, f.rule().id());
+			else
+				warning(f.message(), source, feature, index, f.rule().id());
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package dev.tessera.generators.render;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+/** Renders the templates under dev/tessera/generators/templates/ with a plan. Templates only render. */
+public final class TemplateRenderer {
+	private static final Configuration CONFIG = configure();
+
+	private static Configuration configure() {
+		Configuration c = new Configuration(Configuration.VERSION_2_3_33);
+		c.setClassForTemplateLoading(TemplateRenderer.class, "/dev/tessera/generators/templates");
+		c.setDefaultEncoding("UTF-8");
+		c.setRegisteredCustomOutputFormats(
+				List.of(EscapingFormat.DTS, EscapingFormat.UBOOT, EscapingFormat.XL, EscapingFormat.XEN_CFG));
+		c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+		c.setLogTemplateExceptions(false);
+		c.setWrapUncheckedExceptions(true);
+		c.setFallbackOnNullLoopVariable(false);
+		c.setNumberFormat("c");
+		c.setBooleanFormat("c");
+		c.setLocale(java.util.Locale.ROOT);
+		c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+		c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+		return c;
+	}
+
+	public String render(String template, Map<String, Object> model) {
+		try {
+			Template t = CONFIG.getTemplate(template);
+			StringWriter out = new StringWriter();
+			java.util.HashMap<String, Object> data = new java.util.HashMap<>(model);
+			data.put("fmt", new Fmt());
+			t.process(data, out);
+			return out.toString();
+		} catch (IOException | TemplateException e) {
+			throw new IllegalStateException("template " + template + " failed: " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,49 @@
+<#ftl output_format="DTS" strip_whitespace=true>
+<#import "header.ftl" as h>
+<#-- The partial device tree of one domain: the host devices it is given (docs/misc/arm/passthrough.txt).
+     Guest addresses equal host addresses. For a dom0less domain Xen also needs xen,reg, xen,path and the /gic
+     placeholder; an xl domain gets its mappings from iomem= and irqs= in its xl config. -->
+<@h.header comment="//"/>
+// Partial device tree of domain ${d.name()}.
+/dts-v1/;
+
+/ {
+	#address-cells = <0x2>;
+	#size-cells = <0x2>;
+<#if dom0less>
+
+	gic: gic {
+		#interrupt-cells = <0x3>;
+		interrupt-controller;
+	};
+</#if>
+
+	passthrough {
+		compatible = "simple-bus";
+		ranges;
+		#address-cells = <0x2>;
+		#size-cells = <0x2>;
+<#list d.passthrough() as p>
+
+		${p.nodeName()} {
+<#if p.compatible()?has_content>
+			compatible = <#list p.compatible() as c>"${c}"<#sep>, </#list>;
+</#if>
+			reg = <<#list p.regs() as r>${fmt.cells2(r.base())} ${fmt.cells2(r.size())}<#sep> </#list>>;
+<#if p.irqs()?has_content>
+<#if dom0less>
+			interrupt-parent = <&gic>;
+</#if>
+			interrupts = <<#list p.irqs() as i>${fmt.hex(i.type())} ${fmt.hex(i.number())} ${fmt.hex(i.flags())}<#sep> </#list>>;
+</#if>
+<#if dom0less>
+			xen,reg = <<#list p.regs() as r>${fmt.cells2(r.base())} ${fmt.cells2(r.size())} ${fmt.cells2(r.base())}<#sep> </#list>>;
+			xen,path = "${p.hostPath()}";
+<#if !p.behindIommu()>
+			xen,force-assign-without-iommu;
+</#if>
+</#if>
+		};
+</#list>
+	};
+};
