@@ -143,17 +143,21 @@ public final class MarkerInitramfs {
                 insmod "/lib/modules/xen/$k.ko" 2>/dev/null
               done
               mkdir -p /proc/xen /var/run/xenstored /var/lib/xenstored /var/log/xen /var/lib/xen \\
-                /var/run/xen
+                /var/run/xen /etc/xen
+              [ -e /etc/xen/xl.conf ] || : > /etc/xen/xl.conf
               mount -t xenfs xenfs /proc/xen 2>/dev/null
               if xenstored --pid-file /var/run/xenstored.pid >/tmp/xenstored.log 2>&1 \\
                  && xen-init-dom0 >/tmp/xen-init-dom0.log 2>&1; then
+                init-dom0less >/tmp/init-dom0less.log 2>&1
                 m XL ready
               else
                 m XL "failed $(tail -n 1 /tmp/xenstored.log /tmp/xen-init-dom0.log | tr '\\n' ' ')"
               fi
               if [ -n "${tess_xl:-}" ]; then
                 for c in $(echo "$tess_xl" | tr ',' ' '); do
-                  xl $(echo "$c" | tr '+' ' ') 2>&1 | while read -r l; do m XLOUT "$l"; done
+                  xl $(echo "$c" | tr '+' ' ') 2>&1 | tr -s ' \\t' ' ' | while read -r l; do
+                    m XLOUT "$l"
+                  done
                 done
               fi
             fi

@@ -39,14 +39,22 @@ public final class QemuRunner {
 
     private final Duration pollInterval;
     private final int tailLines;
+    private final Duration termGrace;
 
+    /** Polls the log every 100 ms, keeps 60 lines of tail, kills QEMU 10 s after SIGTERM. */
     public QemuRunner() {
-        this(Duration.ofMillis(100), 60);
+        this(Duration.ofMillis(100), 60, Duration.ofSeconds(10));
     }
 
-    public QemuRunner(Duration pollInterval, int tailLines) {
+    /**
+     * @param pollInterval how often the serial log is read
+     * @param tailLines    how many last lines of the log a result keeps
+     * @param termGrace    how long a stopped QEMU may take to exit before it is killed
+     */
+    public QemuRunner(Duration pollInterval, int tailLines, Duration termGrace) {
         this.pollInterval = pollInterval;
         this.tailLines = tailLines;
+        this.termGrace = termGrace;
     }
 
     /** A DefaultExecutor that remembers the process it started, to kill it if SIGTERM is not enough. */
@@ -141,7 +149,13 @@ public final class QemuRunner {
             outcome = BootResult.Outcome.TIMED_OUT;
             elapsed = Duration.ofNanos(System.nanoTime() - start);
         } finally {
-            stopped = stop(handler, watchdog, executor);
+            stopped = stop(handler, watchdog, executor, termGrace);
+        }
+        if (executor.process.get() == null && handler.hasResult()) {
+            // the async launch failed (e.g. no such binary): no process ever ran
+            String why = handler.getException() != null ? handler.getException().getMessage() : "not started";
+            return new BootResult(BootResult.Outcome.START_FAILED, List.of(), Map.of(), boot.expected(),
+                    List.of(), Optional.empty(), elapsed, OptionalInt.empty(), "", why, log, command);
         }
 
         OptionalInt exit = !stopped && handler.hasResult() ? OptionalInt.of(handler.getExitValue())
@@ -156,13 +170,13 @@ public final class QemuRunner {
 
     /** Stops QEMU if it still runs; returns whether it had to be stopped. */
     private static boolean stop(DefaultExecuteResultHandler handler, ExecuteWatchdog watchdog,
-                                RememberingExecutor executor) {
+                                RememberingExecutor executor, Duration termGrace) {
         if (handler.hasResult()) {
             return false;
         }
         watchdog.destroyProcess(); // SIGTERM: QEMU exits at once
         try {
-            handler.waitFor(Duration.ofSeconds(10));
+            handler.waitFor(termGrace);
             if (!handler.hasResult()) {
                 Process p = executor.process.get();
                 if (p != null) {
