@@ -77,6 +77,7 @@ public final class SystemGenerator {
 			for (DomainPlan d : plan.bootDomains())
 				if (d.generatedDeviceTree())
 					out.write("uefi/" + d.name() + ".dtb", readAll(out.file("passthrough/" + d.name() + ".dtb")));
+			artifacts.add(new Artifact("uefi/" + BOARD_DTS, "board-device-tree-source"));
 			artifacts.add(new Artifact("uefi/xen.cfg", "uefi-config"));
 			artifacts.add(new Artifact("uefi/host.dts", "uefi-device-tree-source"));
 			artifacts.add(new Artifact("uefi/host.dtb", "uefi-device-tree"));

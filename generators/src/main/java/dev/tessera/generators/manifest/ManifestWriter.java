@@ -28,6 +28,7 @@ public final class ManifestWriter {
 	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
 			.disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
 			.enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+	// xen_version "4.17" stays a string: ALWAYS_QUOTE_NUMBERS_AS_STRINGS quotes strings that look like numbers.
 
 	/** An output file and what it is for. */
 	public record Artifact(String path, String role) {
@@ -102,8 +103,9 @@ public final class ManifestWriter {
 		return e;
 	}
 
-	private static String hex(long v) {
-		return v < 0 ? null : "0x" + Long.toHexString(v);
+	/** Addresses are plain integers: every YAML reader agrees on them (an unquoted 0x… is an integer to some, a string to others). */
+	private static Long hex(long v) {
+		return v < 0 ? null : v;
 	}
 
 	static String sha256(Path file) {
