@@ -338,6 +338,12 @@ run_item busybox step_busybox
 run_item xen-debian step_xen_debian
 run_item xen-tools step_xen_tools
 run_item xen-source step_xen_source
+# the feature build is redone when its option list (or the source it was built from) changes
+if [ -f "$STAMPS/xen-features" ] && [ -f "$STAMPS/xen-source" ] \
+   && [ "$(cat "$STAMPS/xen-features")" != "$(cat "$STAMPS/xen-source") ${XEN_FEATURE_OPTIONS[*]}" ]; then
+  log "xen-features: options or source changed, rebuilding"
+  REFRESH+="xen-features "
+fi
 run_item xen-features step_xen_features xen-source xen-debian
 
 OUT=(
