@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test of Tessera on a Debian machine that has only a JDK (and optionally Maven):
+#   1. installs dtc, mkimage, QEMU, U-Boot for QEMU and firmware from Debian's packages (scripts/install-tools.sh)
+#   2. fetches the arm64 Xen, Linux and busybox the boot tests run, and builds a Xen with the embedded
+#      features, all cached under ~/.cache/tessera (e2e/assets.sh; needs root or sudo for apt-get)
+#   3. builds and tests every module with the Maven wrapper
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/install-tools.sh --boot
+if [ "$(id -u)" -eq 0 ]; then e2e/assets.sh >/dev/null; else sudo --preserve-env=TESSERA_CACHE,HOME e2e/assets.sh >/dev/null; fi
+mkdir -p target
+exec 9>target/.build.lock
+flock 9
+./mvnw -B -ntp verify
