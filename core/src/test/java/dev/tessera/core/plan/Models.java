@@ -1,0 +1,71 @@
+package dev.tessera.core.plan;
+
+import dev.tessera.core.text.Sizes;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** Builds small boards and systems in code, the way any input format fills the model. */
+final class Models {
+	static final TesseraFactory F = TesseraFactory.eINSTANCE;
+
+	static Board board() {
+		Board b = F.createBoard();
+		b.setName("tb");
+		b.setArch(Arch.AARCH64);
+		b.setDeviceTree("tb.dts");
+		CpuCluster c = F.createCpuCluster();
+		c.setName("c0");
+		for (int i = 0; i < 2; i++) {
+			Cpu cpu = F.createCpu();
+			cpu.setName("cpu" + i);
+			cpu.setDtPath("/cpus/cpu@" + i);
+			c.getCpus().add(cpu);
+		}
+		b.getClusters().add(c);
+		RamBank ram = F.createRamBank();
+		ram.setName("bank0");
+		ram.setBase(0x40000000L);
+		ram.setSize(Sizes.GIB);
+		b.getRam().add(ram);
+		return b;
+	}
+
+	static ReservedRegion reserve(Board b, String name, long base, long size, boolean loader) {
+		ReservedRegion r = F.createReservedRegion();
+		r.setName(name);
+		r.setBase(base);
+		r.setSize(size);
+		r.setLoader(loader);
+		b.getReserved().add(r);
+		return r;
+	}
+
+	static System system(Board b) {
+		System s = F.createSystem();
+		s.setName("s");
+		s.setBoard(b);
+		XenSettings x = F.createXenSettings();
+		x.setVersion("4.17");
+		x.setImage(file("xen", 2 * Sizes.MIB));
+		s.setXen(x);
+		return s;
+	}
+
+	static Domain domain(System s, String name, Role role, Start start, long memory, String kernel, long kernelMax) {
+		Domain d = F.createDomain();
+		d.setName(name);
+		d.setRole(role);
+		if (start != null) d.setStart(start);
+		d.setMemory(memory);
+		d.setKernel(file(kernel, kernelMax));
+		s.getDomains().add(d);
+		return d;
+	}
+
+	static BootFile file(String path, long max) {
+		BootFile f = F.createBootFile();
+		f.setPath(path);
+		f.setMaxSize(max);
+		return f;
+	}
+}
