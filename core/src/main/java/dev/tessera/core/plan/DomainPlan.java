@@ -9,7 +9,7 @@ import java.util.List;
 public record DomainPlan(String name, int id, String role, String start, String os, long memoryBytes, int vcpus,
 		List<Integer> pin, String cmdline, BootModule kernel, BootModule ramdisk, BootModule deviceTree,
 		boolean generatedDeviceTree, boolean vuart, boolean enhanced, boolean directMap, List<MemoryRange> staticMemory,
-		CpupoolPlan cpupool, List<PassthroughPlan> passthrough) {
+		CpupoolPlan cpupool, List<PassthroughPlan> passthrough, List<SharedMemoryPlan> sharedMemory) {
 
 	public long memoryKib() {
 		return memoryBytes / 1024;

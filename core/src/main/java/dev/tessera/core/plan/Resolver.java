@@ -53,6 +53,7 @@ public final class Resolver {
 			for (StaticRegion r : d.getStaticMemory())
 				if (r.isSetBase()) free.claim(r.getBase(), r.getSize() > 0 ? r.getSize() : d.getMemory());
 		Map<Domain, List<MemoryRange>> staticMemory = placeStaticMemory(s, free, out);
+		Map<Domain, List<SharedMemoryPlan>> shared = placeSharedMemory(s, free, out);
 
 		long loadStart = s.getBoot() != null && s.getBoot().isSetLoadAddress() ? s.getBoot().getLoadAddress()
 				: b.getRam().stream().mapToLong(RamBank::getBase).min().orElse(0);
@@ -100,7 +101,8 @@ public final class Resolver {
 			DomainPlan plan = new DomainPlan(d.getName(), id, d.getRole().getLiteral(), start.getLiteral(),
 					d.getOs().getLiteral(), d.getMemory(), d.getVcpus(), pin, d.getCmdline(), kernel, ramdisk, dtb,
 					generatedDtb, d.isVuart(), d.isEnhanced(), d.isDirectMap(), staticMemory.getOrDefault(d, List.of()),
-					d.getCpupool() != null ? pools.get(d.getCpupool().getName()) : null, devices);
+					d.getCpupool() != null ? pools.get(d.getCpupool().getName()) : null, devices,
+					shared.getOrDefault(d, List.of()));
 			switch (start) {
 				case DOM0 -> dom0 = plan;
 				case BOOT -> boot.add(plan);
@@ -150,6 +152,39 @@ public final class Resolver {
 				ranges.add(new MemoryRange(base.getAsLong(), d.getMemory()));
 			}
 			result.put(d, ranges);
+		}
+		return result;
+	}
+
+	/** Shared regions with an address stay there; the others come from the top of free RAM, like static memory. */
+	private Map<Domain, List<SharedMemoryPlan>> placeSharedMemory(System s, FreeMemory free, Findings out) {
+		for (SharedMemory shm : s.getSharedMemory())
+			if (shm.isSetBase()) free.claim(shm.getBase(), shm.getSize());
+		Map<Domain, List<SharedMemoryPlan>> result = new LinkedHashMap<>();
+		for (SharedMemory shm : s.getSharedMemory()) {
+			long host;
+			if (shm.isSetBase()) host = shm.getBase();
+			else {
+				long size = Sizes.alignUp(Math.max(shm.getSize(), 1), ALIGN);
+				OptionalLong base = free.highest(size, ALIGN);
+				if (base.isEmpty()) {
+					out.report(ResolutionRules.STATIC_FIT, shm, NAMED__NAME, "no free RAM holds the " + Sizes.human(size)
+							+ " of shared memory '" + shm.getName() + "' (the largest free range is " + Sizes.human(free.largest()) + ")");
+					continue;
+				}
+				free.claim(base.getAsLong(), size);
+				host = base.getAsLong();
+			}
+			List<ShmMapping> all = new ArrayList<>();
+			if (shm.getOwner() != null) all.add(shm.getOwner());
+			all.addAll(shm.getBorrowers());
+			for (ShmMapping m : all) {
+				if (m.getDomain() == null || m.getDomain().eIsProxy()) continue;
+				long guest = m.isSetGuestAddress() ? m.getGuestAddress() : host;
+				String role = m == shm.getOwner() ? "owner" : "borrower";
+				result.computeIfAbsent(m.getDomain(), k -> new ArrayList<>())
+						.add(new SharedMemoryPlan(shm.getName(), role, host, guest, shm.getSize()));
+			}
 		}
 		return result;
 	}

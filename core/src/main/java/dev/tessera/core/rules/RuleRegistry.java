@@ -10,6 +10,7 @@ import dev.tessera.core.rules.cpus.*;
 import dev.tessera.core.rules.devices.*;
 import dev.tessera.core.rules.domains.*;
 import dev.tessera.core.rules.memory.*;
+import dev.tessera.core.rules.shm.*;
 import dev.tessera.core.rules.text.*;
 import dev.tessera.core.rules.xen.*;
 import dev.tessera.model.Board;
@@ -28,7 +29,7 @@ public final class RuleRegistry {
 			new DevicePassedOnce(), new DeviceNotReservedForXen(), new DeviceDescribedForPassthrough(),
 			new DeviceEnabledForPassthrough(), new DmaDeviceBehindIommu(), new PassthroughToDom0Useless(),
 			new CpuExists(), new CpuOncePerDomain(), new CpuInOnePool(), new BootCpuStaysInPool0(),
-			new CpupoolNotForDom0());
+			new CpupoolNotForDom0(), new SharedMemoryIsValid());
 
 	private RuleRegistry() {
 	}

@@ -12,7 +12,7 @@ import dev.tessera.model.TesseraPackage;
 
 /**
  * Devices are named as the board names them: inside a board, its own devices; inside a system, the devices of
- * the board it runs on. Cpupools are the system's own.
+ * the board it runs on. Cpupools and domains are the system's own.
  */
 public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
 
@@ -25,6 +25,10 @@ public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
 				board = system == null ? null : system.getBoard();
 			}
 			return board == null || board.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(board.getDevices());
+		}
+		if (reference.getEReferenceType() == TesseraPackage.Literals.DOMAIN) {
+			System system = EcoreUtil2.getContainerOfType(context, System.class);
+			return system == null ? IScope.NULLSCOPE : Scopes.scopeFor(system.getDomains());
 		}
 		if (reference.getEReferenceType() == TesseraPackage.Literals.CPUPOOL) {
 			System system = EcoreUtil2.getContainerOfType(context, System.class);

@@ -121,6 +121,9 @@ class RuleCatalogueTest {
 				c("cpupool.cpu-once", Severity.ERROR, system(XEN, "cpupool p { cpus 1 }\ncpupool q { cpus «1 }"),
 						system(XEN, "cpupool p { cpus 1 }")),
 				c("cpupool.boot-cpu", Severity.ERROR, system(XEN, "cpupool p { cpus «0-1 }"), system(XEN, "cpupool p { cpus 1 }")),
+				c("shm.valid", Severity.ERROR,
+						system(XEN, "domain a { memory 64M kernel \"K\" }\ndomain x xl { memory 64M kernel \"K\" }\nshared-memory link { size 16M owner a borrower «x }"),
+						system(XEN, "domain a { memory 64M kernel \"K\" }\ndomain x { memory 64M kernel \"K\" }\nshared-memory link { size 16M owner a borrower x at 0x50000000 }")),
 				c("cpupool.domain", Severity.ERROR,
 						BOARD + "system s on tb { " + XEN + "\ncpupool p { cpus 1 }\ndomain dom0 control { memory 128M kernel \"K\" pool «p } }",
 						BOARD + "system s on tb { " + XEN + "\ncpupool p { cpus 1 }\ndomain dom0 control { memory 128M kernel \"K\" }\ndomain u { memory 64M kernel \"K\" pool p } }"));

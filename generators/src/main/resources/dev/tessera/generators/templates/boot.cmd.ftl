@@ -81,6 +81,14 @@ fdt set "${n}" direct-map
 <#if d.cpupool()??>
 fdt set "${n}" domain-cpupool <${fmt.hex(d.cpupool().phandle())}>
 </#if>
+<#list d.sharedMemory() as m>
+<#assign shm = n + "/shared-mem@" + fmt.bare(m.hostAddress())>
+fdt mknod "${n}" "shared-mem@${fmt.bare(m.hostAddress())}"
+fdt set "${shm}" compatible "xen,domain-shared-memory-v1"
+fdt set "${shm}" role "${m.role()}"
+fdt set "${shm}" xen,shm-id "${m.id()}"
+fdt set "${shm}" xen,shared-mem <${fmt.cells2(m.hostAddress())} ${fmt.cells2(m.guestAddress())} ${fmt.cells2(m.size())}>
+</#list>
 <@module parent=n node="kernel" m=d.kernel() args=d.cmdline()!""/>
 <#if d.ramdisk()??><@module parent=n node="ramdisk" m=d.ramdisk()/></#if>
 <#if d.deviceTree()??><@module parent=n node="device-tree" m=d.deviceTree()/></#if>

@@ -51,6 +51,14 @@
 <#if d.cpupool()??>
 			domain-cpupool = <&{/chosen/${d.cpupool().nodeName()}}>;
 </#if>
+<#list d.sharedMemory() as m>
+			shared-mem@${fmt.bare(m.hostAddress())} {
+				compatible = "xen,domain-shared-memory-v1";
+				role = "${m.role()}";
+				xen,shm-id = "${m.id()}";
+				xen,shared-mem = <${fmt.cells2(m.hostAddress())} ${fmt.cells2(m.guestAddress())} ${fmt.cells2(m.size())}>;
+			};
+</#list>
 <@module node="kernel" m=d.kernel() args=d.cmdline()!"" t="\t\t\t"/>
 <#if d.ramdisk()??><@module node="ramdisk" m=d.ramdisk() t="\t\t\t"/></#if>
 <#if d.deviceTree()??><@module node="device-tree" m=d.deviceTree() uefiName=(d.generatedDeviceTree()?then(d.name() + ".dtb", "")) t="\t\t\t"/></#if>

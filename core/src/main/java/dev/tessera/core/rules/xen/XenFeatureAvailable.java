@@ -42,6 +42,8 @@ public final class XenFeatureAvailable implements Rule {
 		}
 		for (Cpupool p : s.getCpupools())
 			need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, p, NAMED__NAME);
+		for (SharedMemory shm : s.getSharedMemory())
+			need(out, v, XenFeature.STATIC_SHARED_MEMORY, shm, NAMED__NAME);
 	}
 
 	private static void need(Findings out, XenVersion v, XenFeature f, org.eclipse.emf.ecore.EObject at,

@@ -1,0 +1,8 @@
+package dev.tessera.core.plan;
+
+/**
+ * One domain's view of a static shared-memory region (Xen 4.17 xen,domain-shared-memory-v1): the region's id,
+ * whether the domain owns or borrows it, where it lies in host memory and where the domain sees it.
+ */
+public record SharedMemoryPlan(String id, String role, long hostAddress, long guestAddress, long size) {
+}

@@ -1,0 +1,65 @@
+package dev.tessera.core.rules.shm;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/**
+ * Static shared memory as Xen 4.17 reads it (docs/misc/arm/device-tree/booting.txt, "Static Shared Memory"):
+ * between domains Xen creates at boot, each domain once, a page-aligned region with a short id.
+ */
+public final class SharedMemoryIsValid implements Rule {
+	static final RuleInfo INFO = new RuleInfo("shm.valid", Severity.ERROR,
+			"Shared memory links domains started at boot, each once, with an aligned region",
+			"Xen sets up static shared memory only for the domains it creates at boot; its id is at most 15 "
+					+ "characters (xen,shm-id); the region and every guest address are page-aligned, and a domain maps a "
+					+ "region once.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (SharedMemory shm : s.getSharedMemory()) {
+			String n = shm.getName();
+			if (n != null && n.length() > 15)
+				out.report(INFO, shm, NAMED__NAME, "shared memory id '" + n + "' is " + n.length()
+						+ " characters long; Xen's xen,shm-id holds at most 15");
+			if (shm.getSize() <= 0 || shm.getSize() % 4096 != 0)
+				out.report(INFO, shm, NAMED__NAME, "shared memory '" + n + "' needs a size that is a multiple of 4K ('size 16M')");
+			if (shm.isSetBase() && shm.getBase() % 4096 != 0)
+				out.report(INFO, shm, REGION__BASE, "shared memory '" + n + "' starts at " + Sizes.hex(shm.getBase())
+						+ ", which is not 4 KiB-aligned");
+			if (shm.getBorrowers().isEmpty())
+				out.report(INFO, shm, NAMED__NAME, "shared memory '" + n + "' has no borrower: nothing shares it");
+			List<ShmMapping> all = new ArrayList<>();
+			if (shm.getOwner() != null) all.add(shm.getOwner());
+			all.addAll(shm.getBorrowers());
+			Set<Domain> seen = new HashSet<>();
+			for (ShmMapping m : all) {
+				Domain d = m.getDomain();
+				if (d == null || d.eIsProxy()) continue;
+				if (!seen.add(d))
+					out.report(INFO, m, SHM_MAPPING__DOMAIN, "domain '" + d.getName() + "' maps shared memory '" + n + "' twice");
+				if (Systems.startOf(d) != Start.BOOT)
+					out.report(INFO, m, SHM_MAPPING__DOMAIN, "domain '" + d.getName() + "' is not started at boot, so Xen "
+							+ "cannot give it static shared memory '" + n + "': start it at-boot");
+				if (m.isSetGuestAddress() && m.getGuestAddress() % 4096 != 0)
+					out.report(INFO, m, SHM_MAPPING__GUEST_ADDRESS, "domain '" + d.getName() + "' maps shared memory '" + n
+							+ "' at " + Sizes.hex(m.getGuestAddress()) + ", which is not 4 KiB-aligned");
+			}
+		}
+	}
+}
