@@ -1,0 +1,208 @@
+package dev.tessera.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.tessera.model.Board;
+import dev.tessera.model.Cpu;
+import dev.tessera.model.CpuCluster;
+import dev.tessera.model.Device;
+import dev.tessera.model.DtReference;
+import dev.tessera.model.Interrupt;
+import dev.tessera.model.Iommu;
+import dev.tessera.model.RamBank;
+import dev.tessera.model.RegRange;
+import dev.tessera.model.ReservedRegion;
+
+/**
+ * Writes an imported board as a readable .tess file: a header saying where the facts come from and which devices
+ * can be passed through how, then the board, each element with the device-tree path it came from.
+ */
+public final class BoardWriter {
+	private BoardWriter() {
+	}
+
+	public static String write(Board b, List<String> header, List<String> remarks) {
+		StringBuilder o = new StringBuilder();
+		for (String h : header) comment(o, "", h);
+		comment(o, "", "");
+		comment(o, "", "Every fact below names the device-tree path it came from. What a device tree cannot say is yours to add:");
+		comment(o, "", "device names and kinds, GPU sharing ('sharing'), notes, and memory the boot loader uses ('reserved … loader').");
+		for (String r : remarks) comment(o, "", "Note: " + r);
+		comment(o, "", "");
+		passthroughSummary(o, b);
+		o.append("board ").append(Names.written(b.getName())).append(" {\n");
+		o.append("\tarch ").append(b.getArch().getLiteral()).append('\n');
+		if (b.getDescription() != null) o.append("\tdescription ").append(quote(b.getDescription())).append('\n');
+		for (String s : b.getSources()) o.append("\tsource ").append(quote(s)).append('\n');
+		if (b.getDeviceTree() != null) o.append("\tdevice-tree ").append(quote(b.getDeviceTree())).append('\n');
+		if (!b.getClusters().isEmpty()) o.append('\n');
+		for (CpuCluster c : b.getClusters()) {
+			o.append("\tcluster ").append(Names.written(c.getName()));
+			if (c.getCoreType() != null) o.append(' ').append(Names.written(c.getCoreType()));
+			o.append(" {\n");
+			for (Cpu cpu : c.getCpus()) {
+				o.append("\t\tcpu ").append(Names.written(cpu.getName())).append(" mpidr ").append(hex(cpu.getMpidr()));
+				o.append(" path ").append(quote(cpu.getDtPath())).append('\n');
+			}
+			o.append("\t}\n");
+		}
+		if (!b.getRam().isEmpty() || !b.getReserved().isEmpty()) o.append('\n');
+		for (RamBank r : b.getRam())
+			o.append("\tram ").append(Names.written(r.getName())).append(' ').append(hex(r.getBase())).append(" size ")
+					.append(size(r.getSize())).append(" path ").append(quote(r.getDtPath())).append('\n');
+		for (ReservedRegion r : b.getReserved()) {
+			o.append("\treserved ").append(Names.written(r.getName())).append(' ').append(hex(r.getBase())).append(" size ")
+					.append(size(r.getSize()));
+			if (r.isLoader()) o.append(" loader");
+			if (r.getDtPath() != null) o.append(" path ").append(quote(r.getDtPath()));
+			if (r.getNote() != null) o.append(" note ").append(quote(r.getNote()));
+			o.append('\n');
+		}
+		if (b.getGic() != null) {
+			o.append("\n\tgic v").append(b.getGic().getVersion()).append(" {\n");
+			o.append("\t\tpath ").append(quote(b.getGic().getDtPath())).append('\n');
+			if (!b.getGic().getRegs().isEmpty()) o.append("\t\treg ").append(regs(b.getGic().getRegs())).append('\n');
+			o.append("\t}\n");
+		}
+		for (Iommu i : b.getIommus()) {
+			o.append("\n\tiommu ").append(Names.written(i.getName())).append(' ').append(i.getKind().getLiteral()).append(" {\n");
+			o.append("\t\tpath ").append(quote(i.getDtPath())).append('\n');
+			if (!i.getRegs().isEmpty()) o.append("\t\treg ").append(regs(i.getRegs())).append('\n');
+			if (i.isDisabled()) o.append("\t\tdisabled\n");
+			if (!i.getCovers().isEmpty()) {
+				o.append("\t\tcovers ");
+				o.append(wrap(i.getCovers().stream().map(d -> Names.written(d.getName())).toList(), "\t\t       "));
+				o.append('\n');
+			}
+			o.append("\t}\n");
+		}
+		for (Device d : b.getDevices()) {
+			o.append("\n\tdevice ").append(Names.written(d.getName()));
+			if (d.eIsSet(dev.tessera.model.TesseraPackage.Literals.DEVICE__KIND)) o.append(' ').append(d.getKind().getLiteral());
+			o.append(" {\n");
+			o.append("\t\tpath ").append(quote(d.getDtPath())).append('\n');
+			if (!d.getCompatible().isEmpty())
+				o.append("\t\tcompatible ").append(d.getCompatible().stream().map(BoardWriter::quote).collect(Collectors.joining(", "))).append('\n');
+			if (!d.getRegs().isEmpty()) o.append("\t\treg ").append(regs(d.getRegs())).append('\n');
+			if (!d.getIrqs().isEmpty())
+				o.append("\t\tirq ").append(d.getIrqs().stream().map(BoardWriter::irq).collect(Collectors.joining(", "))).append('\n');
+			refs(o, "irq-via", d.getInterruptsVia());
+			refs(o, "clocks", d.getClocks());
+			refs(o, "power-domains", d.getPowerDomains());
+			refs(o, "resets", d.getResets());
+			if (d.isDisabled()) o.append("\t\tdisabled\n");
+			if (d.isDma()) o.append("\t\tdma\n");
+			if (!d.getSharing().isEmpty())
+				o.append("\t\tsharing ").append(d.getSharing().stream().map(s -> s.getLiteral()).collect(Collectors.joining(", "))).append('\n');
+			if (d.getNote() != null) o.append("\t\tnote ").append(quote(d.getNote())).append('\n');
+			o.append("\t}\n");
+		}
+		o.append("}\n");
+		return o.toString();
+	}
+
+	/** Which devices can be given to a domain, and how: the header's passthrough section. */
+	private static void passthroughSummary(StringBuilder o, Board b) {
+		List<String> safe = new ArrayList<>(), disabledIommu = new ArrayList<>(), direct = new ArrayList<>(), plain = new ArrayList<>();
+		for (Device d : b.getDevices()) {
+			if (d.isDisabled() || d.getKind() == dev.tessera.model.DeviceKind.TIMER) continue;
+			boolean active = b.getIommus().stream().anyMatch(i -> !i.isDisabled() && i.getCovers().contains(d));
+			boolean inactive = b.getIommus().stream().anyMatch(i -> i.isDisabled() && i.getCovers().contains(d));
+			if (active) safe.add(d.getName());
+			else if (d.isDma() && inactive) disabledIommu.add(d.getName());
+			else if (d.isDma()) direct.add(d.getName());
+			else plain.add(d.getName());
+		}
+		comment(o, "", "Passthrough of the enabled devices (Xen's timer excluded):");
+		if (b.getIommus().isEmpty())
+			comment(o, "", "  This board has no IOMMU: no DMA-capable device can be passed through to a domain safely. Such a device goes only to a "
+					+ "direct-mapped domain (static memory + direct-map), which gives up isolation (Tessera warns: device.dma-isolation).");
+		list(o, "behind an IOMMU, safe for any domain", safe);
+		list(o, "behind an IOMMU that the device tree disables: direct map only until the board's device tree enables it", disabledIommu);
+		list(o, "DMA-capable without an IOMMU: only to a direct-mapped domain, without isolation", direct);
+		list(o, "no DMA: any domain (registers and interrupts are mapped)", plain);
+	}
+
+	private static void list(StringBuilder o, String title, List<String> names) {
+		if (names.isEmpty()) return;
+		comment(o, "", "  " + title + " (" + names.size() + "):");
+		StringBuilder line = new StringBuilder("    ");
+		for (String n : names) {
+			if (line.length() + n.length() > 112) {
+				comment(o, "", line.toString().stripTrailing());
+				line = new StringBuilder("    ");
+			}
+			line.append(n).append(' ');
+		}
+		if (line.length() > 4) comment(o, "", line.toString().stripTrailing());
+	}
+
+	private static void comment(StringBuilder o, String indent, String text) {
+		o.append(indent).append("//").append(text.isEmpty() ? "" : " " + text).append('\n');
+	}
+
+	private static String wrap(List<String> items, String indent) {
+		StringBuilder out = new StringBuilder();
+		int col = indent.length() + 8;
+		for (int i = 0; i < items.size(); i++) {
+			String s = items.get(i) + (i + 1 < items.size() ? "," : "");
+			if (i > 0 && col + s.length() > 110) {
+				out.append('\n').append(indent);
+				col = indent.length() + 8;
+			} else if (i > 0) {
+				out.append(' ');
+				col++;
+			}
+			out.append(s);
+			col += s.length();
+		}
+		return out.toString();
+	}
+
+	private static void refs(StringBuilder o, String keyword, List<DtReference> refs) {
+		if (refs.isEmpty()) return;
+		o.append("\t\t").append(keyword).append(' ').append(refs.stream().map(BoardWriter::ref).collect(Collectors.joining(", "))).append('\n');
+	}
+
+	static String ref(DtReference r) {
+		String s = quote(r.getProvider());
+		if (!r.getCells().isEmpty()) s += " <" + r.getCells().stream().map(String::valueOf).collect(Collectors.joining(" ")) + ">";
+		return s;
+	}
+
+	static String irq(Interrupt i) {
+		String s = i.getType().getLiteral() + " " + i.getNumber();
+		if (i.isSetTrigger()) s += " " + i.getTrigger().getLiteral();
+		return s;
+	}
+
+	static String regs(List<RegRange> regs) {
+		return regs.stream().map(r -> hex(r.getBase()) + " size " + size(r.getSize())).collect(Collectors.joining(", "));
+	}
+
+	static String hex(long v) {
+		return "0x" + Long.toHexString(v);
+	}
+
+	/** 4K, 64M, 2G when exact; hex otherwise. */
+	static String size(long v) {
+		String[] units = { "T", "G", "M", "K" };
+		int[] shifts = { 40, 30, 20, 10 };
+		for (int i = 0; i < units.length; i++)
+			if (v > 0 && v % (1L << shifts[i]) == 0 && (v >>> shifts[i]) < 100000) return (v >>> shifts[i]) + units[i];
+		return hex(v);
+	}
+
+	static String quote(String s) {
+		StringBuilder b = new StringBuilder("\"");
+		for (char c : s.toCharArray()) {
+			if (c == '"' || c == '\\') b.append('\\').append(c);
+			else if (c == '\n') b.append("\\n");
+			else if (c < 0x20) b.append(' ');
+			else b.append(c);
+		}
+		return b.append('"').toString();
+	}
+}

@@ -1,0 +1,61 @@
+package dev.tessera.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a .dts through the C preprocessor the way the kernel's build does
+ * ({@code cpp -nostdinc -undef -x assembler-with-cpp -D__DTS__ -I<include-prefixes>}), keeping the line markers
+ * so that dtc reports every line in the file it was written in.
+ */
+public final class Preprocessor {
+	private static final Pattern CPP_ERROR = Pattern.compile("^(.+?):(\\d+):(?:\\d+:)? (fatal error|error): (.*)$");
+	private final HostTool cpp = new HostTool("cpp", "cpp");
+
+	/** Writes the preprocessed source of {@code source} to {@code output}. */
+	public void preprocess(Path source, List<Path> includeDirs, Path output) throws ImportException {
+		List<String> args = new ArrayList<>(List.of("-nostdinc", "-undef", "-x", "assembler-with-cpp", "-D__DTS__"));
+		for (Path d : includeDirs) args.add("-I" + d);
+		args.addAll(List.of("-o", output.toString(), source.toString()));
+		HostTool.Result r;
+		try {
+			r = cpp.run(source.toAbsolutePath().getParent(), args);
+		} catch (HostTool.Missing e) {
+			throw new ImportException(new DtDiagnostic(DtDiagnostic.Severity.ERROR, source.toString(), 0, null, e.getMessage()));
+		}
+		if (r.exitCode() == 0) return;
+		List<DtDiagnostic> diags = new ArrayList<>();
+		for (String line : r.stderr().lines().toList()) {
+			Matcher m = CPP_ERROR.matcher(line);
+			if (!m.matches()) continue;
+			String file = m.group(1);
+			int ln = Integer.parseInt(m.group(2));
+			String msg = m.group(4).replace("No such file or directory", "cannot be found in the include directories "
+					+ includeDirs + " nor next to the including file");
+			diags.add(new DtDiagnostic(DtDiagnostic.Severity.ERROR, file, ln, SourceScan.enclosingNode(Path.of(file), ln),
+					"preprocessor: " + msg));
+		}
+		if (diags.isEmpty())
+			diags.add(new DtDiagnostic(DtDiagnostic.Severity.ERROR, source.toString(), 0, null,
+					"the C preprocessor failed: " + r.stderr().strip()));
+		throw new ImportException(diags);
+	}
+
+	/** A .dts or .dtsi (anything but a .dtb) goes through the preprocessor. */
+	public static boolean needed(Path source) {
+		return !source.getFileName().toString().endsWith(".dtb");
+	}
+
+	static String read(Path p) {
+		try {
+			return Files.readString(p);
+		} catch (IOException e) {
+			return "";
+		}
+	}
+}
