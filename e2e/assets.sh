@@ -46,12 +46,13 @@ HOST_PACKAGES=(
   xz-utils binutils util-linux
 )
 # The Xen tools binaries put into dom0's root, and the packages their libraries come from
-# (closure of DT_NEEDED, checked below: libext2fs2, libgcc-s1, python3 are not needed).
+# (closure of DT_NEEDED, checked below: libext2fs2 and python3 are not needed; libgcc_s is not NEEDED but
+# glibc loads it for pthread_cancel, which xl reaches when it cleans up after a failed create).
 XEN_TOOLS_BINS=(xl xenstored xen-init-dom0 xenconsoled xenconsole init-dom0less)
 XEN_TOOLS_PACKAGES=(
   "xen-utils-$XEN_SERIES" "libxenmisc$XEN_SERIES" libxenstore4 libxengnttab1 libxenforeignmemory1
   libxencall1 libxenevtchn1 libxentoollog1 libxentoolcore1 libxendevicemodel1 libxenhypfs1
-  libyajl2 libuuid1 libfdt1 zlib1g libc6
+  libyajl2 libuuid1 libfdt1 zlib1g libc6 libgcc-s1
 )
 # Xen driver modules of the cloud kernel that xl/xenstored need in dom0, in load order.
 XEN_KMODS=(xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs)
@@ -164,13 +165,15 @@ CACHE=$(cd "$CACHE" && pwd)
 STAMPS="$CACHE/stamps"
 DEBS="$CACHE/debs"
 
-stamp_ok() { [ -f "$STAMPS/$1" ] && [[ "$REFRESH" != *" $1 "* ]]; }
+# An item whose recipe changed gets a new stamp name, so caches made by the old recipe are rebuilt.
+stamp_name() { case "$1" in xen-tools) echo "$1.2" ;; *) echo "$1" ;; esac; }
+stamp_ok() { [ -f "$STAMPS/$(stamp_name "$1")" ] && [[ "$REFRESH" != *" $1 "* ]]; }
 ITEMS=(linux busybox xen-debian xen-tools xen-source xen-features)
 all_stamped() {
   local i
   for i in "${ITEMS[@]}"; do stamp_ok "$i" || return 1; done
 }
-stamp_write() { mkdir -p "$STAMPS"; printf '%s\n' "$2" >"$STAMPS/$1"; }
+stamp_write() { mkdir -p "$STAMPS"; printf '%s\n' "$2" >"$STAMPS/$(stamp_name "$1")"; }
 
 # apt_download DIR PKG:arch...  -> downloads the .deb files into DIR (kept for later runs)
 apt_download() {
@@ -264,7 +267,7 @@ step_xen_tools() {
   for p in "${XEN_TOOLS_PACKAGES[@]}"; do dpkg-deb -x "$(deb_of "$DEBS/xen-tools" "$p")" "$x/all"; done
   local bins=() b
   for b in "${XEN_TOOLS_BINS[@]}"; do bins+=("usr/lib/xen-$XEN_SERIES/bin/$b"); done
-  copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" lib/ld-linux-aarch64.so.1
+  copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" lib/ld-linux-aarch64.so.1 lib/aarch64-linux-gnu/libgcc_s.so.1
   mkdir -p "$x/out/root/usr/sbin"
   for b in "${XEN_TOOLS_BINS[@]}"; do ln -s "../lib/xen-$XEN_SERIES/bin/$b" "$x/out/root/usr/sbin/$b"; done
   mv "$x/out" "$CACHE/xen-tools"; rm -rf "$x"
@@ -320,11 +323,11 @@ run_item() { # run_item NAME FUNCTION [DEPENDS-ON...]
     [[ "$REFRESH" == *" $dep "* ]] && REFRESH+="$name "
   done
   if stamp_ok "$name"; then
-    log "$name: cached ($(cat "$STAMPS/$name"))"
+    log "$name: cached ($(cat "$STAMPS/$(stamp_name "$name")"))"
     TIMINGS+=("$name cached")
     return 0
   fi
-  rm -f "$STAMPS/$name"
+  rm -f "$STAMPS/$(stamp_name "$name")"
   timed "$name" "$fn"
 }
 

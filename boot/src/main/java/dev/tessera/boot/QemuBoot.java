@@ -45,7 +45,7 @@ public final class QemuBoot {
         }
     }
 
-    public enum Route { DIRECT, UBOOT }
+    public enum Route { DIRECT, UBOOT, UEFI }
 
     private final Route route;
     private final Path xen;
@@ -96,6 +96,18 @@ public final class QemuBoot {
         Builder b = new Builder(Route.UBOOT);
         b.ubootBin = Objects.requireNonNull(ubootBin);
         b.ubootEnvFlash = Objects.requireNonNull(envFlashImage);
+        return b;
+    }
+
+    /**
+     * Route (c): UEFI firmware (Debian's AAVMF) in flash bank 0, a writable copy of its variable store in bank 1,
+     * and an EFI system partition image on a virtio disk; the firmware starts {@code \EFI\BOOT\BOOTAA64.EFI}.
+     */
+    public static Builder uefi(Path firmwareCode, Path firmwareVars, Path espImage) {
+        Builder b = new Builder(Route.UEFI);
+        b.ubootBin = Objects.requireNonNull(firmwareCode);
+        b.ubootEnvFlash = Objects.requireNonNull(firmwareVars);
+        b.xen = Objects.requireNonNull(espImage);
         return b;
     }
 
@@ -207,6 +219,15 @@ public final class QemuBoot {
             a.add(xen.toAbsolutePath().toString());
             a.add("-dtb");
             a.add(dtb.toAbsolutePath().toString());
+        } else if (route == Route.UEFI) {
+            a.add("-drive");
+            a.add("if=pflash,format=raw,unit=0,readonly=on,file=" + escape(ubootBin.toAbsolutePath().toString()));
+            a.add("-drive");
+            a.add("if=pflash,format=raw,unit=1,file=" + escape(ubootEnvFlash.toAbsolutePath().toString()));
+            a.add("-drive");
+            a.add("if=none,format=raw,id=esp,file=" + escape(xen.toAbsolutePath().toString()));
+            a.add("-device");
+            a.add("virtio-blk-device,drive=esp");
         } else {
             a.add("-bios");
             a.add(ubootBin.toAbsolutePath().toString());

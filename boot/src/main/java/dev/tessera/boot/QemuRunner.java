@@ -79,6 +79,11 @@ public final class QemuRunner {
      * exists); QEMU runs with {@code workDir} as its working directory.
      */
     public BootResult run(QemuBoot boot, Path workDir) throws IOException {
+        return run(boot, workDir, line -> { });
+    }
+
+    /** As {@link #run(QemuBoot, Path)}, handing every serial line to {@code onLine} as it arrives. */
+    public BootResult run(QemuBoot boot, Path workDir, java.util.function.Consumer<String> onLine) throws IOException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("serial.log").toAbsolutePath();
         Files.deleteIfExists(log);
@@ -123,6 +128,7 @@ public final class QemuRunner {
             while (true) {
                 boolean exited = handler.hasResult();
                 for (String line : follower.newLines(exited)) {
+                    onLine.accept(line);
                     watch.accept(line, Duration.ofNanos(System.nanoTime() - start));
                 }
                 if (watch.failure != null) {

@@ -38,13 +38,26 @@ public final class Pipeline {
 	private final SystemGenerator generator = new SystemGenerator();
 
 	/** What a run produced: diagnostics, and artifacts when generation happened. */
-	public record Outcome(List<Diagnostic> diagnostics, List<Artifact> artifacts) {
+	public record Outcome(List<Diagnostic> diagnostics, List<Artifact> artifacts, dev.tessera.core.plan.Plan plan) {
+		Outcome(List<Diagnostic> diagnostics, List<Artifact> artifacts) {
+			this(diagnostics, artifacts, null);
+		}
+
 		public boolean failed() {
 			return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
 		}
 	}
 
 	public Outcome generate(Path systemFile, String systemName, Path filesDir, Path outputDir) {
+		return generate(systemFile, systemName, filesDir, outputDir, s -> { });
+	}
+
+	/**
+	 * As above; {@code adjust} may change the validated system before it is resolved (the boot harness gives
+	 * every domain its marker command line this way).
+	 */
+	public Outcome generate(Path systemFile, String systemName, Path filesDir, Path outputDir,
+			java.util.function.Consumer<System> adjust) {
 		ModelLoader.Loaded loaded = loader.load(systemFile);
 		List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
 		if (loaded.hasErrors() || loaded.model() == null) return new Outcome(diags, List.of());
@@ -59,6 +72,7 @@ public final class Pipeline {
 			return new Outcome(diags, List.of());
 		}
 		System system = systems.get(0);
+		adjust.accept(system);
 		Path files = filesDir != null ? filesDir : parentOf(systemFile);
 		Resolution resolution = new Resolver(FileProbe.in(files)).resolve(system);
 		for (Finding f : resolution.findings().all()) diags.add(ModelLoader.locate(systemFile, f));
@@ -67,7 +81,7 @@ public final class Pipeline {
 		byte[] boardDts = readBoardDeviceTree(system.getBoard(), systemFile, diags);
 		if (boardDts == null) return new Outcome(diags, List.of());
 		List<Artifact> artifacts = generator.generate(new SystemGenerator.Request(resolution.plan(), boardDts, outputDir));
-		return new Outcome(diags, artifacts);
+		return new Outcome(diags, artifacts, resolution.plan());
 	}
 
 	public List<ModelLoader.Loaded> check(List<Path> files) {

@@ -1,0 +1,93 @@
+package dev.tessera.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import dev.tessera.boot.BootAssets;
+import dev.tessera.cli.boot.SystemBooter;
+import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.generators.tools.ToolMissingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "boot", mixinStandardHelpOptions = true,
+		description = "Generate a system for QEMU's virt board and boot it under real Xen in QEMU; print every domain's "
+				+ "console lines as they come; exit 0 only when every domain came up.")
+final class BootCommand implements Callable<Integer> {
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "SYSTEM.tess")
+	Path systemFile;
+
+	@Option(names = "--route", defaultValue = "uboot", paramLabel = "uboot|direct|uefi",
+			description = "uboot: U-Boot runs the generated boot.scr (default); direct: QEMU loads Xen, the host DTB and the modules; uefi: AAVMF firmware, xen.cfg on an EFI partition")
+	String route;
+
+	@Option(names = "--marker", description = "boot the harness's own Linux and marker initramfs in every domain, and check what each domain reports against the system (memory, CPUs, static memory, devices, shared memory)")
+	boolean marker;
+
+	@Option(names = "--files", paramLabel = "DIR", description = "your Xen, kernels and ramdisks (default: the system file's folder); not used with --marker")
+	Path files;
+
+	@Option(names = "--xen", paramLabel = "FILE", description = "the Xen image to boot (default: with --marker, the harness's Debian Xen, or its own build when the system needs static memory, cpupools or shared memory)")
+	Path xen;
+
+	@Option(names = "--system", paramLabel = "NAME")
+	String system;
+
+	@Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS")
+	long timeout;
+
+	@Option(names = "--keep", paramLabel = "DIR", description = "keep the generated files, the TFTP folder and the serial log here")
+	Path keep;
+
+	@Override
+	public Integer call() throws Exception {
+		var out = spec.commandLine().getOut();
+		var err = spec.commandLine().getErr();
+		if (!Pipeline.readable(systemFile)) {
+			err.println("tessera: cannot read " + systemFile + ": no such file");
+			return Main.USAGE;
+		}
+		SystemBooter.Route r;
+		try {
+			r = SystemBooter.Route.valueOf(route.toUpperCase(java.util.Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			err.println("tessera: --route takes uboot, direct or uefi, not '" + route + "'");
+			return Main.USAGE;
+		}
+		Path work = keep != null ? keep.toAbsolutePath() : Files.createTempDirectory("tessera-boot-");
+		Files.createDirectories(work);
+		try {
+			SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(systemFile, system, files, r, marker, xen,
+					Duration.ofSeconds(timeout), work), line -> { out.println(line); out.flush(); });
+			if (report.boot() == null) {
+				new Reporter(err).report(report.diagnostics());
+				err.println("tessera: the system has errors; nothing was booted");
+				return Main.MODEL_ERRORS;
+			}
+			if (report.passed()) {
+				out.println("tessera: every domain came up (" + report.boot().elapsed().toMillis() / 1000.0 + " s)");
+				return Main.OK;
+			}
+			err.println("tessera: boot failed: " + report.boot().describe());
+			err.println("tessera: serial log: " + report.boot().serialLog());
+			return Main.MODEL_ERRORS;
+		} catch (BootAssets.MissingAssetsException e) {
+			err.println("tessera: " + e.getMessage());
+			return Main.USAGE;
+		} catch (ToolMissingException e) {
+			err.println("tessera: " + e.getMessage());
+			return Main.USAGE;
+		} catch (ToolFailedException e) {
+			err.println("tessera: " + e.getMessage());
+			return Main.MODEL_ERRORS;
+		}
+	}
+}

@@ -1,0 +1,171 @@
+package dev.tessera.cli.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.tessera.boot.BootAssets;
+import dev.tessera.boot.ExpectedMarker;
+import dev.tessera.boot.MarkerInitramfs;
+import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.MemoryRange;
+import dev.tessera.core.plan.PassthroughPlan;
+import dev.tessera.core.plan.Plan;
+import dev.tessera.core.plan.SharedMemoryPlan;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.BootFile;
+import dev.tessera.model.Domain;
+import dev.tessera.model.Start;
+import dev.tessera.model.System;
+import dev.tessera.model.TesseraFactory;
+
+/**
+ * The harness's own guests: every kernel a system names becomes Debian's arm64 Linux, every ramdisk the marker
+ * initramfs, and each domain's command line asks that initramfs to report what the system declared about it
+ * (memory, CPUs, static memory, passed-through devices, shared memory; for dom0, the xl domains and cpupools).
+ */
+final class MarkerHarness {
+	/** dom0's own initramfs when it carries the xl tools and the xl domains' files; padded to this size. */
+	static final String DOM0_RAMDISK = "tess-dom0.cpio.gz";
+	static final long DOM0_RAMDISK_SIZE = 120 * Sizes.MIB;
+	static final String RAMDISK = "tess-initrd.cpio.gz";
+
+	private MarkerHarness() {
+	}
+
+	/** Whether dom0 must run xl: to start xl domains, or to report cpupools. */
+	static boolean dom0NeedsXl(System s) {
+		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty());
+	}
+
+	/** Gives every domain the marker command line and ramdisk; runs before resolution. */
+	static void adjust(System s) {
+		boolean xl = dom0NeedsXl(s);
+		for (Domain d : s.getDomains()) {
+			Start start = Systems.startOf(d);
+			List<String> args = new ArrayList<>();
+			args.add(start == Start.BOOT && d.isVuart() ? "console=ttyAMA0" : "console=hvc0");
+			args.add("rdinit=/init");
+			args.add("guest=" + d.getName());
+			if (start == Start.DOM0) {
+				args.add("tess_dom0=1");
+				if (!s.getCpupools().isEmpty()) args.add("tess_xl=cpupool-list");
+				List<String> xlNames = Systems.xlDomains(s).stream().map(Domain::getName).toList();
+				if (!xlNames.isEmpty()) args.add("tess_xlcreate=" + String.join(",", xlNames));
+			}
+			if (d.isDirectMap()) args.add("tess_iomem=1");
+			List<String> dt = new ArrayList<>();
+			for (var p : d.getPassthrough())
+				if (p.getDevice() != null && p.getDevice().getDtPath() != null)
+					dt.add("/passthrough/" + p.getDevice().getDtPath().substring(p.getDevice().getDtPath().lastIndexOf('/') + 1));
+			if (!dt.isEmpty() && start != Start.DOM0) args.add("tess_dtreg=" + String.join(",", dt));
+			for (var shm : s.getSharedMemory()) {
+				java.util.List<dev.tessera.model.ShmMapping> all = new ArrayList<>(shm.getBorrowers());
+				if (shm.getOwner() != null) all.add(0, shm.getOwner());
+				for (var m : all) {
+					if (m.getDomain() != d) continue;
+					Long guest = m.isSetGuestAddress() ? m.getGuestAddress() : shm.isSetBase() ? shm.getBase() : null;
+					if (guest != null) args.add((m == shm.getOwner() ? "tess_shmw=" : "tess_shmr=") + Sizes.hex(guest));
+				}
+			}
+			d.setCmdline(String.join(" ", args));
+			BootFile ramdisk = TesseraFactory.eINSTANCE.createBootFile();
+			ramdisk.setPath(start == Start.DOM0 && xl ? DOM0_RAMDISK : RAMDISK);
+			if (start == Start.DOM0 && xl) ramdisk.setMaxSize(DOM0_RAMDISK_SIZE);
+			if (start == Start.XL) ramdisk.setPath("/var/lib/tessera/" + RAMDISK);
+			d.setRamdisk(ramdisk);
+			if (start == Start.XL) d.getKernel().setPath("/var/lib/tessera/Image");
+		}
+	}
+
+	/** Writes the files the boot loads: Xen, the kernel under every name the system uses, the ramdisks. */
+	static void writeBootFiles(Plan plan, Path files, Path xen, BootAssets assets) throws IOException {
+		Files.createDirectories(files);
+		link(xen, files.resolve(plan.xen().file()));
+		Set<String> kernels = new LinkedHashSet<>();
+		for (DomainPlan d : plan.domains())
+			if (d.kernel() != null && !"xl".equals(d.start())) kernels.add(d.kernel().file());
+		for (String k : kernels) link(assets.linuxImage(), inside(files, k));
+		MarkerInitramfs.builder(assets.busybox()).file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(RAMDISK));
+	}
+
+	/** dom0's initramfs: the xl tools, the generated xl configs and partial device trees, the xl domains' files. */
+	static void writeDom0Ramdisk(Plan plan, Path out, Path files, BootAssets assets) throws IOException {
+		MarkerInitramfs.Builder b = MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
+				.file("/tess/hook", hook(), 0644);
+		for (DomainPlan d : plan.xlDomains()) {
+			b.file("/etc/xen/" + d.name() + ".cfg", Files.readAllBytes(out.resolve("xl/" + d.name() + ".cfg")), 0644);
+			if (d.generatedDeviceTree())
+				b.file("/etc/xen/" + d.deviceTree().file(), Files.readAllBytes(out.resolve("xl/" + d.deviceTree().file())), 0644);
+		}
+		if (!plan.xlDomains().isEmpty()) {
+			b.file("/var/lib/tessera/Image", Files.readAllBytes(assets.linuxImage()), 0644);
+			b.file("/var/lib/tessera/" + RAMDISK, Files.readAllBytes(files.resolve(RAMDISK)), 0644);
+		}
+		Path ramdisk = files.resolve(DOM0_RAMDISK);
+		b.build().writeTo(ramdisk);
+		long size = Files.size(ramdisk);
+		if (size > DOM0_RAMDISK_SIZE) throw new IOException("dom0's initramfs is " + size + " bytes, more than the "
+				+ DOM0_RAMDISK_SIZE + " planned for it");
+		// Pad with zeros to the planned size: the module's size in /chosen is exact, and Linux skips the zeros.
+		try (var ch = java.nio.channels.FileChannel.open(ramdisk, java.nio.file.StandardOpenOption.WRITE)) {
+			ch.write(java.nio.ByteBuffer.wrap(new byte[1]), DOM0_RAMDISK_SIZE - 1);
+		}
+	}
+
+	/** What every domain must report for the boot to pass. */
+	static List<ExpectedMarker> expected(Plan plan) {
+		List<ExpectedMarker> out = new ArrayList<>();
+		for (DomainPlan d : plan.domains()) {
+			out.add(ExpectedMarker.up(d.name()));
+			out.add(ExpectedMarker.of(d.name(), "CPUS", "n=" + d.vcpus()));
+			if (d.directMap())
+				for (MemoryRange r : d.staticMemory())
+					out.add(ExpectedMarker.of(d.name(), "IOMEM", String.format("%08x-%08x : System RAM", r.base(), r.end() - 1)));
+			for (PassthroughPlan p : d.passthrough())
+				out.add(ExpectedMarker.of(d.name(), "DTREG", "/passthrough/" + p.nodeName() + " " + regHex(p)));
+			for (SharedMemoryPlan m : d.sharedMemory())
+				out.add(ExpectedMarker.of(d.name(), "SHM", "owner".equals(m.role()) ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " 0x7E55A11D"));
+			out.add(ExpectedMarker.done(d.name()));
+		}
+		if (plan.dom0() != null)
+			for (var pool : plan.cpupools())
+				if (pool.scheduler() != null) out.add(ExpectedMarker.of(plan.dom0().name(), "XLOUT", pool.scheduler()));
+		return out;
+	}
+
+	private static String regHex(PassthroughPlan p) {
+		StringBuilder sb = new StringBuilder();
+		for (MemoryRange r : p.regs()) sb.append(String.format("%016x%016x", r.base(), r.size()));
+		return sb.toString();
+	}
+
+	static byte[] hook() throws IOException {
+		try (InputStream in = MarkerHarness.class.getResourceAsStream("/dev/tessera/cli/boot/hook.sh")) {
+			return in.readAllBytes();
+		}
+	}
+
+	static String hookText() throws IOException {
+		return new String(hook(), StandardCharsets.UTF_8);
+	}
+
+	static Path inside(Path dir, String relative) throws IOException {
+		Path p = dir.resolve(relative.startsWith("/") ? relative.substring(1) : relative).normalize();
+		if (!p.startsWith(dir)) throw new IOException("file name '" + relative + "' leaves the files folder");
+		return p;
+	}
+
+	static void link(Path target, Path link) throws IOException {
+		Files.createDirectories(link.getParent());
+		Files.deleteIfExists(link);
+		Files.createSymbolicLink(link, target.toAbsolutePath());
+	}
+}

@@ -1,0 +1,152 @@
+package dev.tessera.cli.boot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.tessera.boot.BootAssets;
+import dev.tessera.boot.BootResult;
+import dev.tessera.boot.ExpectedMarker;
+import dev.tessera.boot.QemuBoot;
+import dev.tessera.boot.QemuRunner;
+import dev.tessera.boot.UBootEnvironment;
+import dev.tessera.cli.Pipeline;
+import dev.tessera.core.plan.BootModule;
+import dev.tessera.core.plan.Plan;
+import dev.tessera.core.diag.Diagnostic;
+
+/**
+ * Generates a system and boots it on QEMU's virt board under real Xen: through the generated U-Boot script
+ * (files over QEMU's TFTP server, or already in memory), through the generated host DTB with QEMU loading the
+ * modules, or as an EFI application with the generated xen.cfg. Passes only when every domain reported in.
+ */
+public final class SystemBooter {
+	public enum Route { UBOOT, DIRECT, UEFI }
+
+	/** What to boot and how. {@code marker}: boot the harness's own Linux and initramfs instead of the system's files. */
+	public record Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
+			Duration timeout, Path workDir) {
+	}
+
+	/** The outcome: generation's diagnostics, or the boot's result with the plan it booted. */
+	public record Report(List<Diagnostic> diagnostics, Plan plan, BootResult boot, Path workDir) {
+		public boolean passed() {
+			return boot != null && boot.outcome() == BootResult.Outcome.ALL_SEEN;
+		}
+	}
+
+	public Report boot(Request r, Consumer<String> console) throws IOException {
+		Path work = r.workDir();
+		Path out = work.resolve("out");
+		Path files = r.marker() ? work.resolve("files") : (r.filesDir() != null ? r.filesDir() : r.systemFile().toAbsolutePath().getParent());
+		BootAssets assets = r.marker() || r.xen() == null ? BootAssets.require() : null;
+
+		// A marker boot measures its own files; Xen's size must be known before generation.
+		Path xen = r.xen();
+		Pipeline pipeline = new Pipeline();
+		Pipeline.Outcome outcome;
+		boolean[] needsXl = { false };
+		if (r.marker()) {
+			// first pass: resolve only to learn the file names, then write the files, then generate for real
+			Pipeline.Outcome names = pipeline.generate(r.systemFile(), r.systemName(), work.resolve("empty"), work.resolve("names"),
+					s -> { needsXl[0] = MarkerHarness.dom0NeedsXl(s); MarkerHarness.adjust(s); withMaxSizes(s); });
+			if (names.failed()) return new Report(names.diagnostics(), null, null, work);
+			if (xen == null) xen = XenChoice.forPlan(names.plan(), assets);
+			MarkerHarness.writeBootFiles(names.plan(), files, xen, assets);
+			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out, MarkerHarness::adjust);
+			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
+			if (needsXl[0]) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets);
+		} else {
+			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out);
+			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
+			if (xen == null) xen = XenChoice.forPlan(outcome.plan(), assets);
+		}
+		Plan plan = outcome.plan();
+		List<ExpectedMarker> expected = r.marker() ? MarkerHarness.expected(plan) : upOnly(plan);
+
+		QemuBoot.Builder b = switch (r.route()) {
+			case DIRECT -> direct(plan, out, files, xen);
+			case UBOOT -> uboot(plan, out, files, xen, work, assets);
+			case UEFI -> UefiRoute.builder(plan, out, files, xen, work);
+		};
+		QemuBoot boot = b.expect(expected.toArray(ExpectedMarker[]::new))
+				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds")
+				.timeout(r.timeout()).build();
+		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
+		return new Report(outcome.diagnostics(), plan, result, work);
+	}
+
+	/** In the first pass of a marker boot nothing exists yet: any size will do to learn the names. */
+	private static void withMaxSizes(dev.tessera.model.System s) {
+		if (s.getXen() != null && s.getXen().getImage() != null) s.getXen().getImage().setMaxSize(dev.tessera.core.text.Sizes.MIB);
+		for (var d : s.getDomains()) {
+			for (var f : new dev.tessera.model.BootFile[] { d.getKernel(), d.getRamdisk(), d.getDeviceTree() })
+				if (f != null) f.setMaxSize(dev.tessera.core.text.Sizes.MIB);
+		}
+		if (s.getXen() == null) s.setXen(dev.tessera.model.TesseraFactory.eINSTANCE.createXenSettings());
+		if (s.getXen().getImage() == null) {
+			var f = dev.tessera.model.TesseraFactory.eINSTANCE.createBootFile();
+			f.setPath(dev.tessera.core.plan.Resolver.DEFAULT_XEN_IMAGE);
+			f.setMaxSize(dev.tessera.core.text.Sizes.MIB);
+			s.getXen().setImage(f);
+		}
+	}
+
+	private static List<ExpectedMarker> upOnly(Plan plan) {
+		List<ExpectedMarker> l = new ArrayList<>();
+		plan.domains().forEach(d -> l.add(ExpectedMarker.up(d.name())));
+		return l;
+	}
+
+	/** QEMU loads Xen (-kernel), the generated host DTB (-dtb) and every module at its planned address. */
+	private static QemuBoot.Builder direct(Plan plan, Path out, Path files, Path xen) throws IOException {
+		QemuBoot.Builder b = QemuBoot.direct(xen, out.resolve("host.dtb"));
+		for (BootModule m : plan.loads()) {
+			if ("xen".equals(m.kind())) continue;
+			b.loader(source(m, out, files), m.address());
+		}
+		return b;
+	}
+
+	/** U-Boot runs the generated boot.scr: fetched over TFTP with every file, or from RAM with preloaded files. */
+	private static QemuBoot.Builder uboot(Plan plan, Path out, Path files, Path xen, Path work, BootAssets assets) throws IOException {
+		Path flash = work.resolve("uboot-env.img");
+		QemuBoot.Builder b;
+		if (plan.preloaded()) {
+			new UBootEnvironment().set("bootcmd", "source " + dev.tessera.core.text.Sizes.hex(plan.scriptAddress())).writeFlash(flash);
+			b = QemuBoot.uboot(assets.ubootQemuArm64(), flash);
+			b.loader(out.resolve("boot.scr"), plan.scriptAddress());
+			for (BootModule m : plan.loads()) b.loader("xen".equals(m.kind()) ? xen : source(m, out, files), m.address());
+		} else {
+			// QEMU's TFTP root: the generated files and the binaries side by side, as on a build server
+			Path tftp = work.resolve("tftp");
+			Files.createDirectories(tftp);
+			copyTree(out, tftp);
+			copyTree(files, tftp);
+			MarkerHarness.link(xen, tftp.resolve(plan.xen().file()));
+			UBootEnvironment.sourceFromTftp("boot.scr", plan.scriptAddress()).writeFlash(flash);
+			b = QemuBoot.uboot(assets.ubootQemuArm64(), flash).tftp(tftp);
+		}
+		return b;
+	}
+
+	static Path source(BootModule m, Path out, Path files) throws IOException {
+		Path generated = out.resolve(m.file());
+		return "generated".equals(m.sizeSource()) && Files.exists(generated) ? generated : MarkerHarness.inside(files, m.file());
+	}
+
+	/** Links every file of {@code from} into {@code to} (QEMU's TFTP server follows links). */
+	static void copyTree(Path from, Path to) throws IOException {
+		if (!Files.isDirectory(from)) return;
+		try (var walk = Files.walk(from)) {
+			for (Path p : walk.filter(Files::isRegularFile).toList()) {
+				Path target = to.resolve(from.relativize(p).toString());
+				MarkerHarness.link(p.toRealPath(), target);
+			}
+		}
+	}
+}
