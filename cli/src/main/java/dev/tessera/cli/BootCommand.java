@@ -76,6 +76,7 @@ final class BootCommand implements Callable<Integer> {
 				out.println("tessera: every domain came up (" + report.boot().elapsed().toMillis() / 1000.0 + " s)");
 				return Main.OK;
 			}
+			report.problems().forEach(p -> err.println("tessera: " + p));
 			err.println("tessera: boot failed: " + report.boot().describe());
 			err.println("tessera: serial log: " + report.boot().serialLog());
 			return Main.MODEL_ERRORS;

@@ -136,9 +136,32 @@ final class MarkerHarness {
 			out.add(ExpectedMarker.done(d.name()));
 		}
 		if (plan.dom0() != null)
-			for (var pool : plan.cpupools())
-				if (pool.scheduler() != null) out.add(ExpectedMarker.of(plan.dom0().name(), "XLOUT", pool.scheduler()));
+			for (var pool : plan.cpupools()) {
+				// xl cpupool-list: name, CPUs, scheduler, active, domain count
+				long members = plan.domains().stream().filter(d -> d.cpupool() != null && d.cpupool().name().equals(pool.name())).count();
+				out.add(ExpectedMarker.of(plan.dom0().name(), "XLOUT", " " + pool.cpus().size() + " "
+						+ (pool.scheduler() != null ? pool.scheduler() : "") + " y " + members));
+			}
 		return out;
+	}
+
+	/**
+	 * What markers cannot say by their presence: each domain's memory as its kernel sees it (MemTotal, less than
+	 * what Xen gave it by what the kernel keeps for itself) lies between half of and all of the declared memory.
+	 */
+	static List<String> check(Plan plan, dev.tessera.boot.BootResult result) {
+		List<String> problems = new ArrayList<>();
+		for (DomainPlan d : plan.domains()) {
+			var mem = result.marker(d.name(), "MEM");
+			if (mem.isEmpty()) {
+				problems.add(d.name() + " reported no memory");
+				continue;
+			}
+			long kib = mem.get().longField("kib");
+			if (kib > d.memoryKib() || kib < d.memoryKib() / 2)
+				problems.add(d.name() + " sees " + kib + " KiB of memory, declared " + d.memoryKib() + " KiB");
+		}
+		return problems;
 	}
 
 	private static String regHex(PassthroughPlan p) {

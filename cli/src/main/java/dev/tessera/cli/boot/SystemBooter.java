@@ -29,13 +29,21 @@ public final class SystemBooter {
 
 	/** What to boot and how. {@code marker}: boot the harness's own Linux and initramfs instead of the system's files. */
 	public record Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
-			Duration timeout, Path workDir) {
+			Duration timeout, Path workDir, Consumer<Path> afterGenerate) {
+		public Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
+				Duration timeout, Path workDir) {
+			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, out -> { });
+		}
 	}
 
 	/** The outcome: generation's diagnostics, or the boot's result with the plan it booted. */
-	public record Report(List<Diagnostic> diagnostics, Plan plan, BootResult boot, Path workDir) {
+	public record Report(List<Diagnostic> diagnostics, Plan plan, BootResult boot, Path workDir, List<String> problems) {
+		Report(List<Diagnostic> diagnostics, Plan plan, BootResult boot, Path workDir) {
+			this(diagnostics, plan, boot, workDir, List.of());
+		}
+
 		public boolean passed() {
-			return boot != null && boot.outcome() == BootResult.Outcome.ALL_SEEN;
+			return boot != null && boot.outcome() == BootResult.Outcome.ALL_SEEN && problems.isEmpty();
 		}
 	}
 
@@ -66,6 +74,7 @@ public final class SystemBooter {
 			if (xen == null) xen = XenChoice.forPlan(outcome.plan(), assets);
 		}
 		Plan plan = outcome.plan();
+		r.afterGenerate().accept(out);
 		List<ExpectedMarker> expected = r.marker() ? MarkerHarness.expected(plan) : upOnly(plan);
 
 		QemuBoot.Builder b = switch (r.route()) {
@@ -77,7 +86,8 @@ public final class SystemBooter {
 				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds")
 				.timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
-		return new Report(outcome.diagnostics(), plan, result, work);
+		List<String> problems = r.marker() && result.outcome() == BootResult.Outcome.ALL_SEEN ? MarkerHarness.check(plan, result) : List.of();
+		return new Report(outcome.diagnostics(), plan, result, work, problems);
 	}
 
 	/** In the first pass of a marker boot nothing exists yet: any size will do to learn the names. */
