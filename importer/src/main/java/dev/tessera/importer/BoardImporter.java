@@ -64,9 +64,10 @@ public final class BoardImporter {
 		header.add((board.getDescription() != null ? board.getDescription() : board.getName()) + ".");
 		header.add("Imported by `tessera board import` from " + String.join("; ", sources) + ".");
 		if (req.deviceTreeFile() != null)
-			header.add("Xen boots with " + req.deviceTreeFile() + " beside this file: the same tree, preprocessed and flattened by dtc.");
+			header.add("Xen boots with " + req.deviceTreeFile() + " beside this file: the same tree, "
+					+ (DtcReader.isBlob(input) ? "decompiled by dtc." : "preprocessed and flattened by dtc."));
 		String text = BoardWriter.write(board, header, built.remarks());
-		String dts = deviceTreeHeader(sources) + withoutRandomSeeds(read.flattened());
+		String dts = deviceTreeHeader(sources, DtcReader.isBlob(input)) + withoutRandomSeeds(read.flattened());
 		return new Result(board, text, dts, diagnostics.stream().filter(d -> !d.isError()).toList());
 	}
 
@@ -115,9 +116,10 @@ public final class BoardImporter {
 		}
 	}
 
-	private static String deviceTreeHeader(List<String> sources) {
+	private static String deviceTreeHeader(List<String> sources, boolean blob) {
 		StringBuilder b = new StringBuilder();
-		b.append("// Flattened by `tessera board import` (cpp and dtc, as the kernel builds it) from\n");
+		b.append(blob ? "// Decompiled by `tessera board import` (dtc) from\n"
+				: "// Flattened by `tessera board import` (cpp and dtc, as the kernel builds it) from\n");
 		for (String s : sources) b.append("//   ").append(s).append('\n');
 		b.append("// Do not edit: import the board again instead.\n");
 		return b.toString();

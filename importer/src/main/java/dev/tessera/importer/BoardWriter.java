@@ -11,6 +11,7 @@ import dev.tessera.model.Device;
 import dev.tessera.model.DtReference;
 import dev.tessera.model.Interrupt;
 import dev.tessera.model.Iommu;
+import dev.tessera.model.IommuKind;
 import dev.tessera.model.RamBank;
 import dev.tessera.model.RegRange;
 import dev.tessera.model.ReservedRegion;
@@ -105,22 +106,26 @@ public final class BoardWriter {
 
 	/** Which devices can be given to a domain, and how: the header's passthrough section. */
 	private static void passthroughSummary(StringBuilder o, Board b) {
-		List<String> safe = new ArrayList<>(), disabledIommu = new ArrayList<>(), direct = new ArrayList<>(), plain = new ArrayList<>();
+		List<String> safe = new ArrayList<>(), disabledIommu = new ArrayList<>(), unsupported = new ArrayList<>(),
+				direct = new ArrayList<>(), plain = new ArrayList<>();
 		for (Device d : b.getDevices()) {
 			if (d.isDisabled() || d.getKind() == dev.tessera.model.DeviceKind.TIMER) continue;
-			boolean active = b.getIommus().stream().anyMatch(i -> !i.isDisabled() && i.getCovers().contains(d));
-			boolean inactive = b.getIommus().stream().anyMatch(i -> i.isDisabled() && i.getCovers().contains(d));
+			boolean active = b.getIommus().stream().anyMatch(i -> !i.isDisabled() && i.getKind() != IommuKind.OTHER && i.getCovers().contains(d));
+			boolean inactive = b.getIommus().stream().anyMatch(i -> i.isDisabled() && i.getKind() != IommuKind.OTHER && i.getCovers().contains(d));
+			boolean other = b.getIommus().stream().anyMatch(i -> i.getKind() == IommuKind.OTHER && i.getCovers().contains(d));
 			if (active) safe.add(d.getName());
 			else if (d.isDma() && inactive) disabledIommu.add(d.getName());
+			else if (d.isDma() && other) unsupported.add(d.getName());
 			else if (d.isDma()) direct.add(d.getName());
 			else plain.add(d.getName());
 		}
 		comment(o, "", "Passthrough of the enabled devices (Xen's timer excluded):");
-		if (b.getIommus().isEmpty())
-			comment(o, "", "  This board has no IOMMU: no DMA-capable device can be passed through to a domain safely. Such a device goes only to a "
+		if (b.getIommus().stream().noneMatch(i -> i.getKind() != IommuKind.OTHER))
+			comment(o, "", "  This board has no IOMMU that Xen drives (Arm SMMU, Renesas IPMMU): no DMA-capable device can be passed through to a domain safely. Such a device goes only to a "
 					+ "direct-mapped domain (static memory + direct-map), which gives up isolation (Tessera warns: device.dma-isolation).");
 		list(o, "behind an IOMMU, safe for any domain", safe);
 		list(o, "behind an IOMMU that the device tree disables: direct map only until the board's device tree enables it", disabledIommu);
+		list(o, "behind an IOMMU Xen has no driver for (kind 'other'): direct map only, without isolation", unsupported);
 		list(o, "DMA-capable without an IOMMU: only to a direct-mapped domain, without isolation", direct);
 		list(o, "no DMA: any domain (registers and interrupts are mapped)", plain);
 	}
@@ -139,8 +144,17 @@ public final class BoardWriter {
 		if (line.length() > 4) comment(o, "", line.toString().stripTrailing());
 	}
 
+	/** A comment line, wrapped at about 116 columns (continuation lines indented like the first). */
 	private static void comment(StringBuilder o, String indent, String text) {
-		o.append(indent).append("//").append(text.isEmpty() ? "" : " " + text).append('\n');
+		String lead = text.substring(0, text.length() - text.stripLeading().length());
+		String rest = text;
+		while (rest.length() > 116) {
+			int cut = rest.lastIndexOf(' ', 116);
+			if (cut <= lead.length()) break;
+			o.append(indent).append("// ").append(rest, 0, cut).append('\n');
+			rest = lead + "  " + rest.substring(cut + 1);
+		}
+		o.append(indent).append("//").append(rest.isEmpty() ? "" : " " + rest).append('\n');
 	}
 
 	private static String wrap(List<String> items, String indent) {

@@ -31,7 +31,14 @@ public final class DtcReader {
 		return run(input, includeDirs, new ArrayList<>(List.of("-q", "-I", isBlob(input) ? "dtb" : "dts", "-O", "dts")), shownAs);
 	}
 
+	/** A flattened device tree blob (by its magic number 0xd00dfeed, or its name when unreadable). */
 	static boolean isBlob(Path p) {
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
+			byte[] m = in.readNBytes(4);
+			if (m.length == 4) return (m[0] & 0xff) == 0xd0 && (m[1] & 0xff) == 0x0d && (m[2] & 0xff) == 0xfe && (m[3] & 0xff) == 0xed;
+		} catch (java.io.IOException e) {
+			// fall back to the name
+		}
 		return p.getFileName().toString().endsWith(".dtb");
 	}
 

@@ -48,7 +48,7 @@ public final class Preprocessor {
 
 	/** A .dts or .dtsi (anything but a .dtb) goes through the preprocessor. */
 	public static boolean needed(Path source) {
-		return !source.getFileName().toString().endsWith(".dtb");
+		return !DtcReader.isBlob(source);
 	}
 
 	static String read(Path p) {

@@ -1,0 +1,71 @@
+package dev.tessera.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.tessera.model.Board;
+import dev.tessera.model.CpuCluster;
+import dev.tessera.model.Device;
+import dev.tessera.model.DtReference;
+import dev.tessera.model.Iommu;
+import dev.tessera.model.RamBank;
+import dev.tessera.model.ReservedRegion;
+
+/**
+ * The device-tree facts of a board as comparable lines, keyed by device-tree path: what an import produces and a
+ * curated board must keep. What engineers add by hand is left out: names, kinds, DMA, notes, GPU sharing, the
+ * description, and elements without a device-tree path (loader memory, RAM the firmware fills in).
+ */
+public final class BoardFacts {
+	private BoardFacts() {
+	}
+
+	public static TreeSet<String> of(Board b) {
+		TreeSet<String> f = new TreeSet<>();
+		f.add("arch " + b.getArch().getLiteral());
+		for (CpuCluster c : b.getClusters()) {
+			List<String> cpus = c.getCpus().stream().map(cpu -> cpu.getDtPath() + " mpidr " + BoardWriter.hex(cpu.getMpidr())).toList();
+			f.add("cluster " + (c.getCoreType() == null ? "(mixed)" : c.getCoreType()) + " " + cpus);
+		}
+		for (RamBank r : b.getRam())
+			if (r.getDtPath() != null) f.add("ram " + r.getDtPath() + " " + range(r.getBase(), r.getSize()));
+		for (ReservedRegion r : b.getReserved())
+			if (!r.isLoader()) f.add("reserved " + (r.getDtPath() == null ? "/memreserve/" : r.getDtPath()) + " " + range(r.getBase(), r.getSize()));
+		if (b.getGic() != null) f.add("gic v" + b.getGic().getVersion() + " " + b.getGic().getDtPath() + " reg " + BoardWriter.regs(b.getGic().getRegs()));
+		for (Iommu i : b.getIommus())
+			f.add("iommu " + i.getDtPath() + " " + i.getKind().getLiteral() + " reg " + BoardWriter.regs(i.getRegs())
+					+ (i.isDisabled() ? " disabled" : "") + " covers " + new TreeSet<>(i.getCovers().stream().map(Device::getDtPath).toList()));
+		for (Device d : b.getDevices()) {
+			if (d.getDtPath() == null) continue;
+			String p = "device " + d.getDtPath() + " ";
+			f.add(p + "compatible " + d.getCompatible());
+			if (!d.getRegs().isEmpty()) f.add(p + "reg " + BoardWriter.regs(d.getRegs()));
+			if (!d.getIrqs().isEmpty()) f.add(p + "irq " + d.getIrqs().stream().map(BoardWriter::irq).collect(Collectors.joining(", ")));
+			refs(f, p + "irq-via ", d.getInterruptsVia());
+			refs(f, p + "clocks ", d.getClocks());
+			refs(f, p + "power-domains ", d.getPowerDomains());
+			refs(f, p + "resets ", d.getResets());
+			if (d.isDisabled()) f.add(p + "disabled");
+		}
+		return f;
+	}
+
+	/** The lines only in {@code expected} ("- …") and only in {@code actual} ("+ …"); empty when they agree. */
+	public static List<String> drift(Board expected, Board actual) {
+		TreeSet<String> e = of(expected), a = of(actual);
+		List<String> out = new ArrayList<>();
+		for (String s : e) if (!a.contains(s)) out.add("- " + s);
+		for (String s : a) if (!e.contains(s)) out.add("+ " + s);
+		return out;
+	}
+
+	private static void refs(TreeSet<String> f, String prefix, List<DtReference> refs) {
+		if (!refs.isEmpty()) f.add(prefix + refs.stream().map(BoardWriter::ref).collect(Collectors.joining(", ")));
+	}
+
+	private static String range(long base, long size) {
+		return BoardWriter.hex(base) + " size " + BoardWriter.size(size);
+	}
+}
