@@ -51,7 +51,8 @@ public final class SystemBooter {
 		Path work = r.workDir();
 		Path out = work.resolve("out");
 		Path files = r.marker() ? work.resolve("files") : (r.filesDir() != null ? r.filesDir() : r.systemFile().toAbsolutePath().getParent());
-		BootAssets assets = r.marker() || r.xen() == null ? BootAssets.require() : null;
+		// the harness's assets: its Linux, busybox and Xen builds, and where U-Boot for QEMU is
+		BootAssets assets = BootAssets.require();
 
 		// A marker boot measures its own files; Xen's size must be known before generation.
 		Path xen = r.xen();
@@ -71,7 +72,8 @@ public final class SystemBooter {
 		} else {
 			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out);
 			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
-			if (xen == null) xen = XenChoice.forPlan(outcome.plan(), assets);
+			// the user's own Xen, from the files folder under the name the system gives it
+			if (xen == null) xen = MarkerHarness.inside(files, outcome.plan().xen().file());
 		}
 		Plan plan = outcome.plan();
 		r.afterGenerate().accept(out);
@@ -106,9 +108,15 @@ public final class SystemBooter {
 		}
 	}
 
-	private static List<ExpectedMarker> upOnly(Plan plan) {
+	/**
+	 * With the user's own kernels Tessera cannot know what each prints; it waits for a sign of life: console output
+	 * of every domain Xen starts at boot (Xen prefixes it with DOM&lt;id&gt;:) and, for dom0, Linux reaching its
+	 * init. Domains started with xl are the user's dom0's business.
+	 */
+	static List<ExpectedMarker> upOnly(Plan plan) {
 		List<ExpectedMarker> l = new ArrayList<>();
-		plan.domains().forEach(d -> l.add(ExpectedMarker.up(d.name())));
+		if (plan.dom0() != null) l.add(ExpectedMarker.log("Freeing unused kernel memory"));
+		plan.bootDomains().forEach(d -> l.add(ExpectedMarker.log("DOM" + d.id() + ": ")));
 		return l;
 	}
 

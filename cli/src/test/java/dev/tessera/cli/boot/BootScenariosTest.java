@@ -73,6 +73,21 @@ class BootScenariosTest {
 		assertTrue(report.boot().seen().contains(ExpectedMarker.up("domU1")), "the rest still booted: " + report.boot().describe());
 	}
 
+	@Test
+	void bootsTheUsersOwnFilesAndWaitsForEveryDomainsConsole() throws Exception {
+		// the user's files: a kernel and a ramdisk (here Debian's arm64 Linux and the marker initramfs) and Xen
+		var assets = dev.tessera.boot.BootAssets.require();
+		Path files = work.resolve("user-files");
+		java.nio.file.Files.createDirectories(files);
+		java.nio.file.Files.copy(assets.linuxImage(), files.resolve("Image"));
+		java.nio.file.Files.copy(assets.xenDebian(), files.resolve("xen"));
+		dev.tessera.boot.MarkerInitramfs.builder(assets.busybox()).build().writeTo(files.resolve("initrd.cpio.gz"));
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(EXAMPLES.resolve("dom0-two-domus.tess"), null, files,
+				SystemBooter.Route.UBOOT, false, null, TIMEOUT, work.resolve("run")), line -> { });
+		assertTrue(report.passed(), report.boot().describe());
+		assertEquals(3, report.boot().seen().size(), "dom0 and both domains Xen starts at boot");
+	}
+
 	private SystemBooter.Report boot(String scenario, SystemBooter.Route route, Duration timeout,
 			java.util.function.Consumer<Path> tamper) throws Exception {
 		return new SystemBooter().boot(new SystemBooter.Request(EXAMPLES.resolve(scenario + ".tess"), null, null, route, true, null,
