@@ -31,15 +31,16 @@ public final class DtcReader {
 		return run(input, includeDirs, new ArrayList<>(List.of("-q", "-I", isBlob(input) ? "dtb" : "dts", "-O", "dts")), shownAs);
 	}
 
-	/** A flattened device tree blob (by its magic number 0xd00dfeed, or its name when unreadable). */
+	/** A flattened device tree blob: named .dtb, or starting with the magic number 0xd00dfeed (/sys/firmware/fdt). */
 	static boolean isBlob(Path p) {
+		if (p.getFileName().toString().endsWith(".dtb")) return true;
 		try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
 			byte[] m = in.readNBytes(4);
 			if (m.length == 4) return (m[0] & 0xff) == 0xd0 && (m[1] & 0xff) == 0x0d && (m[2] & 0xff) == 0xfe && (m[3] & 0xff) == 0xed;
 		} catch (java.io.IOException e) {
-			// fall back to the name
+			// unreadable: reported when it is read
 		}
-		return p.getFileName().toString().endsWith(".dtb");
+		return false;
 	}
 
 	private String run(Path input, List<Path> includeDirs, List<String> args, String shownAs) throws ImportException {
