@@ -29,7 +29,9 @@ public final class RuleRegistry {
 			new DevicePassedOnce(), new DeviceNotReservedForXen(), new DeviceDescribedForPassthrough(),
 			new DeviceEnabledForPassthrough(), new DmaDeviceBehindIommu(), new PassthroughToDom0Useless(),
 			new CpuExists(), new CpuOncePerDomain(), new CpuInOnePool(), new BootCpuStaysInPool0(),
-			new CpupoolNotForDom0(), new SharedMemoryIsValid());
+			new CpupoolNotForDom0(), new SharedMemoryIsValid(), new RealTimeCpusExclusive(), new RealTimeNotOnBootCpu(),
+			new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(), new CpupoolHasCpus(),
+			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0());
 
 	private RuleRegistry() {
 	}

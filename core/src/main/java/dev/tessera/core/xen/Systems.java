@@ -74,6 +74,28 @@ public final class Systems {
 		return sb.toString();
 	}
 
+	/**
+	 * The CPUs a domain can run on: its pinning when it has one, else its cpupool's CPUs, else Pool-0's (every
+	 * CPU of the board that no cpupool takes).
+	 */
+	public static java.util.SortedSet<Integer> effectiveCpus(System s, Domain d) {
+		java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+		if (!d.getPin().isEmpty()) out.addAll(expand(d.getPin()));
+		else if (d.getCpupool() != null && !d.getCpupool().eIsProxy()) out.addAll(expand(d.getCpupool().getCpus()));
+		else {
+			java.util.Set<Integer> pooled = new java.util.HashSet<>();
+			for (var p : s.getCpupools()) pooled.addAll(expand(p.getCpus()));
+			int n = s.getBoard() == null || s.getBoard().eIsProxy() ? 0 : cpus(s.getBoard()).size();
+			for (int i = 0; i < n; i++) if (!pooled.contains(i)) out.add(i);
+		}
+		return out;
+	}
+
+	/** A domain running a real-time OS (Zephyr, FreeRTOS): it must not share its CPUs. */
+	public static boolean isRealTime(Domain d) {
+		return d.getOs() == dev.tessera.model.OsKind.ZEPHYR || d.getOs() == dev.tessera.model.OsKind.FREERTOS;
+	}
+
 	public static long staticTotal(Domain d) {
 		long total = 0;
 		for (var r : d.getStaticMemory()) total += r.getSize() > 0 ? r.getSize() : 0;

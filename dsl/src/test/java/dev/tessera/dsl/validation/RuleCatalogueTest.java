@@ -28,7 +28,8 @@ class RuleCatalogueTest {
 			board tb {
 				arch aarch64
 				device-tree "tb.dts"
-				cluster c0 { cpu cpu0 path "/cpus/cpu@0" cpu cpu1 path "/cpus/cpu@1" }
+				cluster little a53 { cpu cpu0 path "/cpus/cpu@0" cpu cpu1 path "/cpus/cpu@1" }
+				cluster big a72 { cpu cpu2 path "/cpus/cpu@100" cpu cpu3 path "/cpus/cpu@101" }
 				ram bank0 0x40000000 size 1G
 				reserved fw 0x7f000000 size 16M
 				device uart0 uart { path "/uart@1000" reg 0x1000 size 4K irq spi 1 level-high }
@@ -40,6 +41,11 @@ class RuleCatalogueTest {
 				device odd { path "/odd@6000" reg 0x6010 size 0x10 }
 				device noreg { path "/noreg" }
 				device tmr timer { path "/timer" irq ppi 13 level-high }
+				device sh1 { path "/sh1@c000" reg 0xc000 size 4K irq spi 20 level-high }
+				device sh2 { path "/sh2@d000" reg 0xd000 size 4K irq spi 20 level-high }
+				device spi0dev { path "/z@b000" reg 0xb000 size 4K irq spi 0 level-high }
+				device clkc { path "/clk@7000" reg 0x7000 size 4K }
+				device clocked { path "/clocked@a000" reg 0xa000 size 4K clocks "/clk@7000" <0x1> }
 				iommu smmu smmu-v3 { path "/iommu@9000" reg 0x9000 size 4K covers safe }
 			}
 			""";
@@ -124,6 +130,27 @@ class RuleCatalogueTest {
 				c("shm.valid", Severity.ERROR,
 						system(XEN, "domain a { memory 64M kernel \"K\" }\ndomain x xl { memory 64M kernel \"K\" }\nshared-memory link { size 16M owner a borrower «x }"),
 						system(XEN, "domain a { memory 64M kernel \"K\" }\ndomain x { memory 64M kernel \"K\" }\nshared-memory link { size 16M owner a borrower x at 0x50000000 }")),
+				c("cpu.rt-exclusive", Severity.ERROR, system(XEN, "domain «z { os zephyr memory 64M kernel \"K\" }"),
+						system(XEN, "cpupool rt { cpus 1 }\ndomain z { os zephyr memory 64M kernel \"K\" pool rt }")),
+				c("cpu.rt-boot-cpu", Severity.ERROR, system(XEN, "domain z xl { os zephyr memory 64M kernel \"K\" pin «0 }"),
+						system(XEN, "domain z xl { os zephyr memory 64M kernel \"K\" pin 2 }")),
+				c("cpu.core-types", Severity.ERROR, system(XEN, "domain x xl { memory 64M kernel \"K\" pin «1-2 }"),
+						system(XEN, "domain x xl { memory 64M kernel \"K\" pin 2-3 }")),
+				c("cpu.null-vcpus", Severity.WARNING, system(XEN, "cpupool «p { cpus 1 scheduler null }\ndomain u { memory 64M vcpus 2 kernel \"K\" pool p }"),
+						system(XEN, "cpupool p { cpus 1 scheduler null }\ndomain u { memory 64M vcpus 1 kernel \"K\" pool p }")),
+				c("cpupool.pin-inside", Severity.ERROR, system(XEN, "cpupool p { cpus 1 }\ndomain u { memory 64M kernel \"K\" pool p pin «2 }"),
+						system(XEN, "cpupool p { cpus 1 }\ndomain u { memory 64M kernel \"K\" pool p pin 1 }")),
+				c("cpupool.empty", Severity.ERROR, system(XEN, "cpupool «p { scheduler null }"), system(XEN, "cpupool p { cpus 1 scheduler null }")),
+				c("device.irq-shared", Severity.ERROR,
+						system(XEN, "domain a { memory 64M kernel \"K\" passthrough sh1 }\ndomain b { memory 64M kernel \"K\" passthrough «sh2 }"),
+						system(XEN, "domain a { memory 64M kernel \"K\" passthrough sh1, sh2 }")),
+				c("device.vuart-irq", Severity.ERROR, system(XEN, "domain a { memory 64M kernel \"K\" passthrough «spi0dev }"),
+						system(XEN, "domain a { memory 64M kernel \"K\" vuart off passthrough spi0dev }")),
+				c("device.dependency-elsewhere", Severity.WARNING, system(XEN, "domain a { memory 64M kernel \"K\" passthrough «clocked }"),
+						system(XEN, "domain a { memory 64M kernel \"K\" passthrough clocked, clkc }")),
+				c("domain.enhanced-dom0", Severity.ERROR,
+						BOARD + "system s on tb { " + XEN + "\ndomain u { memory 64M kernel \"K\" «xen-enhanced } }",
+						BOARD + "system s on tb { xen 4.19 { console uart0 }\ndomain u { memory 64M kernel \"K\" xen-enhanced } }"),
 				c("cpupool.domain", Severity.ERROR,
 						BOARD + "system s on tb { " + XEN + "\ncpupool p { cpus 1 }\ndomain dom0 control { memory 128M kernel \"K\" pool «p } }",
 						BOARD + "system s on tb { " + XEN + "\ncpupool p { cpus 1 }\ndomain dom0 control { memory 128M kernel \"K\" }\ndomain u { memory 64M kernel \"K\" pool p } }"));

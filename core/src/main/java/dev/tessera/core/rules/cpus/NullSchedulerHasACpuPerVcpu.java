@@ -1,0 +1,36 @@
+package dev.tessera.core.rules.cpus;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.core.xen.XenVersion;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** Under the null scheduler every vCPU needs a CPU of its own. */
+public final class NullSchedulerHasACpuPerVcpu implements Rule {
+	static final RuleInfo INFO = new RuleInfo("cpu.null-vcpus", Severity.WARNING, "The null scheduler has a CPU for every vCPU",
+			"The null scheduler never shares a CPU: a vCPU without one of its own never runs.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (Cpupool p : s.getCpupools()) {
+			if (p.getScheduler() != Scheduler.NULL) continue;
+			int cpus = new HashSet<>(Systems.expand(p.getCpus())).size();
+			int vcpus = 0;
+			for (Domain d : s.getDomains()) if (d.getCpupool() == p) vcpus += Math.max(d.getVcpus(), 0);
+			if (vcpus > cpus)
+				out.report(INFO, p, NAMED__NAME, "cpupool '" + p.getName() + "' uses the null scheduler with " + cpus
+						+ " CPU(s) for " + vcpus + " vCPUs: " + (vcpus - cpus) + " vCPU(s) will never run");
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package dev.tessera.core.rules.cpus;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.*;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.core.xen.XenVersion;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** A real-time domain's CPUs are its own: no other domain can be scheduled there. */
+public final class RealTimeCpusExclusive implements Rule {
+	static final RuleInfo INFO = new RuleInfo("cpu.rt-exclusive", Severity.ERROR, "A real-time domain's CPUs are its own",
+			"A real-time OS (Zephyr, FreeRTOS) meets its deadlines only when no other domain's vCPU can take its CPU: pin it "
+					+ "to CPUs no other domain uses, or give it a cpupool of its own.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		if (s.getBoard() == null || s.getBoard().eIsProxy()) return;
+		for (Domain rt : s.getDomains()) {
+			if (!Systems.isRealTime(rt)) continue;
+			SortedSet<Integer> mine = Systems.effectiveCpus(s, rt);
+			for (Domain other : s.getDomains()) {
+				if (other == rt) continue;
+				SortedSet<Integer> shared = new TreeSet<>(Systems.effectiveCpus(s, other));
+				shared.retainAll(mine);
+				if (!shared.isEmpty()) {
+					out.report(INFO, rt, NAMED__NAME, "real-time domain '" + rt.getName() + "' shares CPU "
+							+ Systems.cpuList(new ArrayList<>(shared)) + " with domain '" + other.getName()
+							+ "': pin it to CPUs of its own or put it in a cpupool of its own");
+					break;
+				}
+			}
+		}
+	}
+}
