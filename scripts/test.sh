@@ -9,6 +9,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/install-tools.sh --boot
 if [ "$(id -u)" -eq 0 ]; then e2e/assets.sh >/dev/null; else sudo --preserve-env=TESSERA_CACHE,HOME e2e/assets.sh >/dev/null; fi
+# the kernel device trees the board library is re-imported from in the importer's tests (Debian's linux-source-6.1,
+# extracted under ~/.cache/tessera/linux-dts; apt-get through sudo when not root)
+scripts/linux-dts.sh >/dev/null
 mkdir -p target
 exec 9>target/.build.lock
 flock 9

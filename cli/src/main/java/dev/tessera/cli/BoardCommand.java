@@ -63,6 +63,10 @@ final class BoardCommand implements Runnable {
 		@Override
 		public Integer call() {
 			var err = spec.commandLine().getErr();
+			if (!Pipeline.readable(input)) {
+				err.println("tessera: cannot read " + input + ": no such file");
+				return Main.USAGE;
+			}
 			String file = output.getFileName().toString();
 			if (!file.endsWith(".tess")) {
 				err.println("tessera: the output must be a .tess file: " + output);
