@@ -11,6 +11,7 @@ public final class Sizes {
 
 	/** 268435456 → "256M"; sizes that are not whole KiB print in bytes. */
 	public static String human(long bytes) {
+		if (bytes == 0) return "0";
 		if (bytes != 0 && bytes % GIB == 0) return bytes / GIB + "G";
 		if (bytes != 0 && bytes % MIB == 0) return bytes / MIB + "M";
 		if (bytes != 0 && bytes % KIB == 0) return bytes / KIB + "K";
