@@ -2,11 +2,13 @@
 # Installs the external tools Tessera uses, from Debian's packages, when they are missing:
 #   dtc, fdtget (device-tree-compiler)  - compile and read back every device tree Tessera emits
 #   mkimage     (u-boot-tools)          - wrap boot.cmd into boot.scr
+#   cpp         (cpp)                   - preprocess kernel .dts files for tessera board import
 # With --boot also what the QEMU boot tests need (QEMU, U-Boot for QEMU, firmware, cpio, mtools, a cross
 # compiler for building Xen). Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 
 want=(device-tree-compiler:dtc u-boot-tools:mkimage)
+want+=(cpp:cpp)   # tessera board import preprocesses a .dts as the kernel does
 if [ "${1:-}" = "--boot" ]; then
   want+=(qemu-system-arm:qemu-system-aarch64 u-boot-qemu:/usr/lib/u-boot/qemu_arm64/u-boot.bin
          ipxe-qemu:/usr/lib/ipxe/qemu/efi-virtio.rom cpio:cpio mtools:mcopy dosfstools:mkfs.vfat
