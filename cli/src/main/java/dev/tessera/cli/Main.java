@@ -29,7 +29,11 @@ public final class Main implements Runnable {
 					+ (ex.getMessage() != null ? ": " + ex.getMessage() : "") + " (please report this)");
 			return MODEL_ERRORS;
 		});
-		return cli.execute(args);
+		int status = cli.execute(args);
+		// picocli's writers buffer: flush before the JVM exits, or a long listing is cut short
+		cli.getOut().flush();
+		cli.getErr().flush();
+		return status;
 	}
 
 	@Override

@@ -1,0 +1,66 @@
+package dev.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.tessera.core.diag.Diagnostic;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.plan.ResolutionRules;
+import dev.tessera.core.rules.RuleExamples;
+
+class RuleDocsTest {
+	@TempDir
+	static Path tmp;
+
+	@Test
+	void docsRulesMdIsTheGeneratedCatalogue() throws Exception {
+		String committed = Files.readString(CliRun.root().resolve("docs/rules.md"));
+		String generated = RulesCommand.markdown();
+		if (!generated.equals(committed)) Files.writeString(CliRun.root().resolve("cli/target/rules-generated.md"), generated);
+		assertEquals(generated, committed, "regenerate with ./tessera rules --markdown > docs/rules.md");
+	}
+
+	@Test
+	void everyRuleIsInTheCatalogueOnce() {
+		List<String> ids = RulesCommand.all().stream().map(RuleInfo::id).toList();
+		assertEquals(ids.size(), ids.stream().distinct().count());
+		assertTrue(ids.size() >= 50, ids.size() + " rules");
+	}
+
+	/** Rules that only resolution and generation can find: proven through generate, with their own examples. */
+	static Stream<RuleInfo> generationRules() {
+		return Stream.of(ResolutionRules.MODULE_SIZE, ResolutionRules.MODULE_FIT, ResolutionRules.STATIC_FIT, Pipeline.NO_SYSTEM,
+				Pipeline.BOARD_DTS);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("generationRules")
+	void generateReportsTheRuleOnItsBadExampleAndWritesTheFixedOne(RuleInfo rule) throws Exception {
+		RuleExamples.Example ex = RuleExamples.of(rule.id()).orElseThrow();
+		Path dir = Files.createDirectories(tmp.resolve(rule.id()));
+		Files.copy(CliRun.root().resolve("boards/qemu-virt.dts"), dir.resolve("qemu-virt.dts"));
+		Path bad = dir.resolve("bad.tess");
+		Files.writeString(bad, ex.badSource());
+		Pipeline.Outcome outcome = new Pipeline().generate(bad, null, dir, dir.resolve("out-bad"));
+		int[] mark = ex.markPosition();
+		Diagnostic d = outcome.diagnostics().stream().filter(x -> x.ruleId().equals(rule.id())).findFirst()
+				.orElseThrow(() -> new AssertionError(outcome.diagnostics().toString()));
+		assertEquals(mark[0] + ":" + mark[1], d.line() + ":" + d.column(), d.format());
+		assertEquals(rule.severity(), d.severity());
+		assertFalse(Files.exists(dir.resolve("out-bad")));
+
+		Path fixed = dir.resolve("fixed.tess");
+		Files.writeString(fixed, ex.fixedSource());
+		Pipeline.Outcome ok = new Pipeline().generate(fixed, null, dir, dir.resolve("out"));
+		assertTrue(ok.diagnostics().stream().noneMatch(x -> x.ruleId().equals(rule.id())), ok.diagnostics().toString());
+	}
+}
