@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 		description = "Turns a declared multi-OS ARM system into everything its Xen image needs.%n"
 				+ "Exit status: 0 success, 1 the model has errors (or a tool refused the output), 2 wrong usage or a missing tool.",
-		subcommands = { GenerateCommand.class, CheckCommand.class, RulesCommand.class, BootCommand.class, BoardCommand.class })
+		subcommands = { GenerateCommand.class, CheckCommand.class, RulesCommand.class, BootCommand.class, BoardCommand.class, LspCommand.class })
 public final class Main implements Runnable {
 	public static final int OK = 0;
 	public static final int MODEL_ERRORS = 1;

@@ -1,0 +1,79 @@
+package dev.tessera.dsl.ide.commands;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
+import org.eclipse.xtext.ide.server.commands.IExecutableCommandService;
+import org.eclipse.xtext.util.CancelIndicator;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * {@code tessera.generate [fileUri, systemName?, outputDir?]}: writes the outputs of the system in the (saved) file,
+ * as {@code tessera generate FILE -o DIR} does. The output folder defaults to {@code out/<system>} beside the file.
+ * Answers with the {@link OutputGenerator.Result} and tells the user through window/showMessage.
+ */
+public class TesseraCommands implements IExecutableCommandService {
+	public static final String GENERATE = "tessera.generate";
+
+	@Override
+	public List<String> initialize() {
+		return List.of(GENERATE);
+	}
+
+	@Override
+	public Object execute(ExecuteCommandParams params, ILanguageServerAccess access, CancelIndicator cancel) {
+		if (!GENERATE.equals(params.getCommand())) return null;
+		List<Object> args = params.getArguments();
+		String uri = arg(args, 0);
+		if (uri == null) return fail(access, "tessera.generate needs the file's URI as its first argument");
+		URI u = URI.createURI(uri);
+		if (!u.isFile()) return fail(access, "tessera.generate works on files on disk, not " + uri);
+		Path file = Path.of(u.toFileString());
+		String system = arg(args, 1);
+		String out = arg(args, 2);
+		Path output = out != null ? Path.of(out)
+				: file.toAbsolutePath().getParent().resolve("out").resolve(system != null ? system : stem(file));
+		OutputGenerator generator = ServiceLoader.load(OutputGenerator.class, OutputGenerator.class.getClassLoader()).findFirst().orElse(null);
+		if (generator == null)
+			return fail(access, "this language server has no generator: start it with 'tessera lsp' from the tessera jar");
+		OutputGenerator.Result result;
+		try {
+			result = generator.generate(file, system, output);
+		} catch (RuntimeException e) {
+			return fail(access, "generation failed: " + e.getMessage());
+		}
+		if (access != null && access.getLanguageClient() != null) {
+			String msg = result.ok() ? "Tessera wrote " + result.files().size() + " files to " + result.output()
+					: "Tessera wrote nothing: " + (result.problems().isEmpty() ? "generation failed" : String.join("; ", result.problems().subList(0, Math.min(3, result.problems().size()))));
+			access.getLanguageClient().showMessage(new MessageParams(result.ok() ? MessageType.Info : MessageType.Error, msg));
+		}
+		return result;
+	}
+
+	private static OutputGenerator.Result fail(ILanguageServerAccess access, String message) {
+		if (access != null && access.getLanguageClient() != null)
+			access.getLanguageClient().showMessage(new MessageParams(MessageType.Error, message));
+		return new OutputGenerator.Result(false, null, List.of(), List.of(message));
+	}
+
+	private static String stem(Path file) {
+		String n = file.getFileName().toString();
+		return n.endsWith(".tess") ? n.substring(0, n.length() - 5) : n;
+	}
+
+	static String arg(List<Object> args, int i) {
+		if (args == null || args.size() <= i || args.get(i) == null) return null;
+		Object a = args.get(i);
+		if (a instanceof JsonPrimitive p) return p.isString() ? p.getAsString() : p.toString();
+		if (a instanceof JsonElement e) return e.isJsonNull() ? null : e.toString();
+		return a.toString();
+	}
+}
