@@ -90,9 +90,13 @@ public final class BoardBuilder {
 			DtProperty reg = n.property("reg");
 			long[] cells = reg == null ? null : reg.cells();
 			int ac = AddressTranslator.addressCells(cpusNode);
-			if (cells == null || cells.length != ac || ac < 1 || ac > 2)
+			if (reg == null)
+				// old uniprocessor boards (ARMv5/v6) leave it out; Xen numbers and wakes CPUs by it
+				diagnostics.add(DtDiagnostic.warning(n.location(), n.path(), "the CPU has no reg, so its MPIDR is unknown: "
+						+ "add 'mpidr' by hand if Xen is to use it"));
+			else if (cells == null || cells.length != ac || ac < 1 || ac > 2)
 				diagnostics.add(DtDiagnostic.error(n.locationOf("reg"), n.path(), "a CPU's reg is its MPIDR in " + ac
-						+ " cell(s) (#address-cells of /cpus), but it has " + (reg == null ? "none" : reg.value().length + " bytes")));
+						+ " cell(s) (#address-cells of /cpus), but it has " + reg.value().length + " bytes"));
 			else
 				c.setMpidr(AddressTranslator.join(cells, 0, ac));
 			cpus.put(n, c);

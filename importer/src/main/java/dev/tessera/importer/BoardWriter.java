@@ -44,7 +44,8 @@ public final class BoardWriter {
 			if (c.getCoreType() != null) o.append(' ').append(Names.written(c.getCoreType()));
 			o.append(" {\n");
 			for (Cpu cpu : c.getCpus()) {
-				o.append("\t\tcpu ").append(Names.written(cpu.getName())).append(" mpidr ").append(hex(cpu.getMpidr()));
+				o.append("\t\tcpu ").append(Names.written(cpu.getName()));
+				if (cpu.eIsSet(dev.tessera.model.TesseraPackage.Literals.CPU__MPIDR)) o.append(" mpidr ").append(hex(cpu.getMpidr()));
 				o.append(" path ").append(quote(cpu.getDtPath())).append('\n');
 			}
 			o.append("\t}\n");
