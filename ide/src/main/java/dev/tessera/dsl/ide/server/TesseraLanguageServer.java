@@ -1,6 +1,11 @@
 package dev.tessera.dsl.ide.server;
 
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.validation.Issue;
 
@@ -10,6 +15,22 @@ import org.eclipse.xtext.validation.Issue;
  */
 public class TesseraLanguageServer extends LanguageServerImpl {
 	public static final String SOURCE = "tessera";
+
+	/**
+	 * Xtext answers initialize with "Internal error." when it has no root folder (a client that opened a single
+	 * file): such a client gets the server's working folder as its root.
+	 */
+	@Override
+	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+		boolean noFolders = params.getWorkspaceFolders() == null || params.getWorkspaceFolders().isEmpty();
+		if (params.getRootUri() == null && noFolders) {
+			@SuppressWarnings("deprecation")
+			String rootPath = params.getRootPath();
+			Path root = rootPath != null ? Path.of(rootPath) : Path.of("").toAbsolutePath();
+			params.setRootUri(root.toUri().toString());
+		}
+		return super.initialize(params);
+	}
 
 	@Override
 	protected Diagnostic toDiagnostic(Issue issue) {
