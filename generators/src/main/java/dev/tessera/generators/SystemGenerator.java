@@ -90,6 +90,17 @@ public final class SystemGenerator {
 				artifacts.add(new Artifact("xl/" + d.name() + ".cfg", "xl-config"));
 			}
 
+			// dom0's start script for the xl domains, and the driver-domain layout
+			if (!plan.xlDomains().isEmpty()) {
+				out.write("xl/start-domains.sh", renderer.render("start-domains.sh.ftl", Map.of("plan", plan)));
+				out.file("xl/start-domains.sh").toFile().setExecutable(true);
+				artifacts.add(new Artifact("xl/start-domains.sh", "xl-start-script"));
+			}
+			out.write("layout.yaml", new dev.tessera.generators.layout.LayoutWriter().write(plan));
+			out.write("layout.svg", renderer.render("layout.svg.ftl", Map.of("g", new dev.tessera.generators.layout.LayoutDrawing(plan))));
+			artifacts.add(new Artifact("layout.yaml", "driver-domain-layout"));
+			artifacts.add(new Artifact("layout.svg", "driver-domain-drawing"));
+
 			out.write("manifest.yaml", new ManifestWriter().write(plan, dir, artifacts));
 			out.commit();
 		}

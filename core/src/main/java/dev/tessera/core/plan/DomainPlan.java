@@ -9,7 +9,16 @@ import java.util.List;
 public record DomainPlan(String name, int id, String role, String start, String os, long memoryBytes, int vcpus,
 		List<Integer> pin, String cmdline, BootModule kernel, BootModule ramdisk, BootModule deviceTree,
 		boolean generatedDeviceTree, boolean vuart, boolean enhanced, boolean directMap, List<MemoryRange> staticMemory,
-		CpupoolPlan cpupool, List<PassthroughPlan> passthrough, List<SharedMemoryPlan> sharedMemory) {
+		CpupoolPlan cpupool, List<PassthroughPlan> passthrough, List<SharedMemoryPlan> sharedMemory,
+		List<FrontendPlan> frontends) {
+
+	public boolean driverDomain() {
+		return "driver".equals(role);
+	}
+
+	public List<FrontendPlan> frontendsOf(String kind) {
+		return frontends.stream().filter(f -> f.kind().equals(kind)).toList();
+	}
 
 	public long memoryKib() {
 		return memoryBytes / 1024;

@@ -12,12 +12,14 @@ import java.util.List;
  * @param loads          every file the boot loader loads, each once, in load order
  * @param hostPassthrough host device-tree paths that dom0 must not see (xen,passthrough)
  * @param scriptAddress  where the boot script itself can be put in memory without overlapping anything
+ * @param gpus           how each shared GPU is owned, hosted and used
+ * @param startOrder     every domain, backends before the domains they serve
  */
 public record Plan(String system, String board, String arch, String xenVersion, List<String> xenOptions,
 		String consolePath, BootModule xen, DomainPlan dom0, List<DomainPlan> bootDomains, List<DomainPlan> xlDomains,
 		List<DomainPlan> domains, List<BootModule> loads, List<CpupoolPlan> cpupools, List<String> hostPassthrough,
 		String addressing, String loadCommand, boolean preloaded, long loadStart, long scriptAddress,
-		String boardDeviceTree) {
+		String boardDeviceTree, List<GpuPlan> gpus, List<String> startOrder) {
 
 	public boolean dynamic() {
 		return "dynamic".equals(addressing);

@@ -102,7 +102,7 @@ public final class Resolver {
 					d.getOs().getLiteral(), d.getMemory(), d.getVcpus(), pin, d.getCmdline(), kernel, ramdisk, dtb,
 					generatedDtb, d.isVuart(), d.isEnhanced(), d.isDirectMap(), staticMemory.getOrDefault(d, List.of()),
 					d.getCpupool() != null ? pools.get(d.getCpupool().getName()) : null, devices,
-					shared.getOrDefault(d, List.of()));
+					shared.getOrDefault(d, List.of()), FrontendPlans.of(s, d));
 			switch (start) {
 				case DOM0 -> dom0 = plan;
 				case BOOT -> boot.add(plan);
@@ -126,7 +126,8 @@ public final class Resolver {
 				xenOptions(s, dom0, consolePath), consolePath, xen, dom0, boot, xl, all, placer.loads(),
 				new ArrayList<>(pools.values()), hostPassthrough, dynamic ? "dynamic" : "fixed",
 				bs != null && bs.getLoadCommand() != null ? bs.getLoadCommand() : "tftpb",
-				bs != null && bs.isPreloaded(), Sizes.alignUp(loadStart, ALIGN), script.address(), b.getDeviceTree());
+				bs != null && bs.isPreloaded(), Sizes.alignUp(loadStart, ALIGN), script.address(), b.getDeviceTree(),
+				gpus(s), dev.tessera.core.backends.Backends.startOrder(s).stream().map(Domain::getName).toList());
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
 
@@ -202,6 +203,19 @@ public final class Resolver {
 		if (measured.isPresent()) return new Sized(measured.getAsLong(), "file");
 		if (f != null && f.getMaxSize() > 0) return new Sized(f.getMaxSize(), "max");
 		return null;
+	}
+
+	private static List<GpuPlan> gpus(System s) {
+		List<GpuPlan> out = new ArrayList<>();
+		for (GpuShare g : s.getGpus()) {
+			if (g.getDevice() == null || g.getDevice().eIsProxy() || g.getHost() == null || g.getHost().eIsProxy()) continue;
+			List<GpuPlan.Guest> guests = new ArrayList<>();
+			for (GpuGuest x : g.getGuests())
+				if (x.getDomain() != null && !x.getDomain().eIsProxy())
+					guests.add(new GpuPlan.Guest(x.getDomain().getName(), x.isSetOsid() ? x.getOsid() : null));
+			out.add(new GpuPlan(g.getDevice().getName(), g.getDevice().getDtPath(), g.getMode().getLiteral(), g.getHost().getName(), guests));
+		}
+		return out;
 	}
 
 	private static Map<String, CpupoolPlan> cpupools(System s, Board b) {

@@ -30,6 +30,15 @@ public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
 			System system = EcoreUtil2.getContainerOfType(context, System.class);
 			return system == null ? IScope.NULLSCOPE : Scopes.scopeFor(system.getDomains());
 		}
+		if (reference.getEReferenceType() == TesseraPackage.Literals.DISPLAY_CONNECTOR) {
+			// a touch device is tied to a connector of a display of the same domain
+			dev.tessera.model.Domain domain = EcoreUtil2.getContainerOfType(context, dev.tessera.model.Domain.class);
+			if (domain == null) return IScope.NULLSCOPE;
+			java.util.List<dev.tessera.model.DisplayConnector> connectors = new java.util.ArrayList<>();
+			for (var f : domain.getFrontends())
+				if (f instanceof dev.tessera.model.DisplayFrontend d) connectors.addAll(d.getConnectors());
+			return Scopes.scopeFor(connectors);
+		}
 		if (reference.getEReferenceType() == TesseraPackage.Literals.CPUPOOL) {
 			System system = EcoreUtil2.getContainerOfType(context, System.class);
 			return system == null ? IScope.NULLSCOPE : Scopes.scopeFor(system.getCpupools());

@@ -18,6 +18,12 @@ public final class EscapingFormat extends CommonMarkupOutputFormat<EscapingForma
 	/** Inside a double-quoted U-Boot (hush) word: no variable expansion, no quote ends the word early. */
 	public static final EscapingFormat UBOOT = new EscapingFormat("UBoot",
 			s -> s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$"));
+	/** Inside a double-quoted POSIX shell word: no expansion, no command substitution. */
+	public static final EscapingFormat SH = new EscapingFormat("Sh",
+			s -> s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`"));
+	/** SVG text and attributes. */
+	public static final EscapingFormat SVG = new EscapingFormat("Svg",
+			s -> s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"));
 	/** Inside a double-quoted xl.cfg string: libxlu reads C-like escapes. */
 	public static final EscapingFormat XL = new EscapingFormat("XL", s -> s.replace("\\", "\\\\").replace("\"", "\\\""));
 	/**

@@ -20,7 +20,8 @@ public final class TemplateRenderer {
 		c.setClassForTemplateLoading(TemplateRenderer.class, "/dev/tessera/generators/templates");
 		c.setDefaultEncoding("UTF-8");
 		c.setRegisteredCustomOutputFormats(
-				List.of(EscapingFormat.DTS, EscapingFormat.UBOOT, EscapingFormat.XL, EscapingFormat.XEN_CFG));
+				List.of(EscapingFormat.DTS, EscapingFormat.UBOOT, EscapingFormat.XL, EscapingFormat.XEN_CFG, EscapingFormat.SH,
+						EscapingFormat.SVG));
 		c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
 		c.setLogTemplateExceptions(false);
 		c.setWrapUncheckedExceptions(true);
@@ -29,7 +30,9 @@ public final class TemplateRenderer {
 		c.setBooleanFormat("c");
 		c.setLocale(java.util.Locale.ROOT);
 		c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-		c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+		DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33);
+		wrapper.setExposeFields(true); // plain drawing data (LayoutDrawing) is read field by field
+		c.setObjectWrapper(wrapper.build());
 		return c;
 	}
 

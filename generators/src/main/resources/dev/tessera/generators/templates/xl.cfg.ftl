@@ -19,6 +19,10 @@ cpus = "${d.pinList()}"
 <#if d.vuart()>
 vuart = "sbsa_uart"
 </#if>
+<#if d.driverDomain()>
+# serves backends to other domains (run `xl devd` in it)
+driver_domain = 1
+</#if>
 <#if d.deviceTree()??>
 device_tree = "${d.generatedDeviceTree()?then("/etc/xen/" + d.deviceTree().file(), d.deviceTree().file())}"
 </#if>
@@ -33,4 +37,13 @@ iomem = [ <#list regs as r>"${fmt.page(r.base())},${fmt.pages(r.size())}@${fmt.p
 </#if>
 <#if d.xlIrqs()?has_content>
 irqs = [ <#list d.xlIrqs() as i>${i}<#sep>, </#list> ]
+</#if>
+<#macro spec f><#list f.settings() as s>${s.key()}=${s.value()}<#sep>, </#list></#macro>
+<#list ["disk", "vif", "vdispl", "vkb", "p9", "virtio"] as kind>
+<#if d.frontendsOf(kind)?has_content>
+${kind} = [ <#list d.frontendsOf(kind) as f>"<@spec f/>"<#sep>, </#list> ]
+</#if>
+</#list>
+<#if d.frontendsOf("vsnd")?has_content>
+vsnd = [ <#list d.frontendsOf("vsnd") as f>[ "CARD, <@spec f/>"<#list f.items() as i>, "${i}"</#list> ]<#sep>, </#list> ]
 </#if>

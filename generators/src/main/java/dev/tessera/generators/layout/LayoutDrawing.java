@@ -1,0 +1,87 @@
+package dev.tessera.generators.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.FrontendPlan;
+import dev.tessera.core.plan.Plan;
+
+/**
+ * Where things go in layout.svg: one box per domain in start order, with its role, CPUs and memory and the
+ * devices it owns; an arrow from each backend to each domain it serves; the memory map as a bar. The template
+ * only draws what this decides.
+ */
+public final class LayoutDrawing {
+	public static final int BOX_W = 220, GAP = 40, TOP = 60, LINE = 16;
+
+	public record Box(String name, String role, String boot, String cpus, String memory, List<String> devices, int x, int y, int h) {
+		public int cx() {
+			return x + BOX_W / 2;
+		}
+	}
+
+	public record Arrow(int x1, int x2, int y, String label) {
+	}
+
+	public record Bar(String label, int x, int w, boolean isStatic) {
+	}
+
+	public final List<Box> boxes = new ArrayList<>();
+	public final List<Arrow> arrows = new ArrayList<>();
+	public final List<Bar> memory = new ArrayList<>();
+	public final int width, height;
+	public final String title;
+
+	public LayoutDrawing(Plan plan) {
+		title = "System " + plan.system() + " on " + plan.board();
+		List<DomainPlan> order = new ArrayList<>();
+		for (String n : plan.startOrder()) plan.domains().stream().filter(d -> d.name().equals(n)).findFirst().ifPresent(order::add);
+		int maxH = 0;
+		for (int i = 0; i < order.size(); i++) {
+			DomainPlan d = order.get(i);
+			List<String> devices = d.passthrough().stream().map(p -> p.device() + (p.behindIommu() ? "" : " (no IOMMU)")).toList();
+			List<String> shown = new ArrayList<>(devices);
+			plan.gpus().stream().filter(g -> g.host().equals(d.name())).forEach(g -> shown.add("GPU " + g.device() + ": " + g.mode() + " host"));
+			plan.gpus().forEach(g -> g.guests().stream().filter(x -> x.domain().equals(d.name()))
+					.forEach(x -> shown.add("GPU " + g.device() + (x.osid() != null ? " OSID " + x.osid() : ""))));
+			int h = LINE * (5 + shown.size());
+			maxH = Math.max(maxH, h);
+			String cpus = d.cpupool() != null ? "pool " + d.cpupool().name() + " CPU " + dev.tessera.core.xen.Systems.cpuList(d.cpupool().cpus())
+					: d.pin().isEmpty() ? "Pool-0" : "CPU " + d.pinList();
+			boxes.add(new Box(d.name(), d.role(), d.start(), d.vcpus() + " vCPU, " + cpus, d.memoryMib() + " MiB" + (d.directMap() ? ", direct-mapped" : ""),
+					shown, GAP + i * (BOX_W + GAP), TOP, h));
+		}
+		int y = TOP + maxH + 30;
+		for (DomainPlan f : plan.domains())
+			for (FrontendPlan fp : f.frontends()) {
+				Box from = boxes.stream().filter(b -> b.name().equals(fp.backend()) || ("Domain-0".equals(fp.backend()) && "dom0".equals(b.boot()))).findFirst().orElse(null);
+				Box to = boxes.stream().filter(b -> b.name().equals(f.name())).findFirst().orElse(null);
+				if (from == null || to == null) continue;
+				arrows.add(new Arrow(from.cx(), to.cx(), y, fp.kind()));
+				y += 22;
+			}
+		width = Math.max(GAP + boxes.size() * (BOX_W + GAP), 600);
+		int barY = y + 20;
+		long total = plan.domains().stream().mapToLong(DomainPlan::memoryMib).sum();
+		int x = GAP;
+		int usable = width - 2 * GAP;
+		for (DomainPlan d : plan.domains()) {
+			int w = total == 0 ? 0 : (int) Math.max(2, usable * d.memoryMib() / total);
+			memory.add(new Bar(d.name() + " " + d.memoryMib() + "M", x, w, !d.staticMemory().isEmpty()));
+			x += w;
+		}
+		height = barY + 70;
+		memoryY = barY;
+	}
+
+	public final int memoryY;
+
+	public int boxW() {
+		return BOX_W;
+	}
+
+	public int line() {
+		return LINE;
+	}
+}

@@ -1,0 +1,24 @@
+<#ftl output_format="Sh" strip_whitespace=true>
+<#import "header.ftl" as h>
+<#-- dom0's script that starts the xl domains, every backend before the domains it serves. Names are
+     validated (letters, digits, '_', '-', '.'), and each is quoted all the same. -->
+#!/bin/sh
+<@h.header comment="#"/>
+# Starts the domains dom0 creates with xl, in backend order: each domain after the domains that serve it.
+# Copy xl/ to /etc/xen first.
+set -e
+wait_for() {
+	i=0
+	until xl list "$1" >/dev/null 2>&1; do
+		i=$((i + 1)); [ "$i" -lt 120 ] || { echo "domain $1 did not start" >&2; exit 1; }
+		sleep 1
+	done
+}
+<#list plan.startOrder() as name>
+<#list plan.xlDomains() as d>
+<#if d.name() == name>
+xl create "/etc/xen/${d.name()}.cfg"
+wait_for "${d.name()}"
+</#if>
+</#list>
+</#list>
