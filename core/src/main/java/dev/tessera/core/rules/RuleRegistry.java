@@ -6,7 +6,9 @@ import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.plan.ResolutionRules;
+import dev.tessera.core.rules.backends.*;
 import dev.tessera.core.rules.cpus.*;
+import dev.tessera.core.rules.gpu.*;
 import dev.tessera.core.rules.devices.*;
 import dev.tessera.core.rules.domains.*;
 import dev.tessera.core.rules.memory.*;
@@ -31,7 +33,9 @@ public final class RuleRegistry {
 			new CpuExists(), new CpuOncePerDomain(), new CpuInOnePool(), new BootCpuStaysInPool0(),
 			new CpupoolNotForDom0(), new SharedMemoryIsValid(), new RealTimeCpusExclusive(), new RealTimeNotOnBootCpu(),
 			new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(), new CpupoolHasCpus(),
-			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0());
+			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0(),
+			new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(), new FrontendsAreUnique(),
+			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange());
 
 	private RuleRegistry() {
 	}

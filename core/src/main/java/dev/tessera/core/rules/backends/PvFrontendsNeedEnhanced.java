@@ -1,0 +1,38 @@
+package dev.tessera.core.rules.backends;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.*;
+
+import dev.tessera.core.backends.Backends;
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** PV frontends of a domain Xen starts at boot need its PV interfaces (xen,enhanced). */
+public final class PvFrontendsNeedEnhanced implements Rule {
+	static final RuleInfo INFO = new RuleInfo("frontend.dom0less-pv", Severity.ERROR,
+			"PV devices of a dom0less domain have its PV interfaces enabled",
+			"A domain Xen starts at boot is a plain VM unless its xen,enhanced interfaces (grant tables, xenstore) are on; PV "
+					+ "frontends need them to find their backends.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (Domain d : Systems.bootDomains(s)) {
+			if (d.isEnhanced()) continue;
+			for (Frontend f : d.getFrontends())
+				if (!(f instanceof VirtioFrontend)) {
+					out.report(INFO, f, FRONTEND__BACKEND, "domain '" + d.getName() + "' starts at boot with PV devices but without "
+							+ "Xen's PV interfaces: add 'xen-enhanced'");
+					break;
+				}
+		}
+	}
+}

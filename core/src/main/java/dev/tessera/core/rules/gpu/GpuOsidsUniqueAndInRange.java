@@ -1,0 +1,47 @@
+package dev.tessera.core.rules.gpu;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.*;
+
+import dev.tessera.core.backends.Backends;
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** Hardware GPU virtualization: every guest has its own OSID, within what the GPU has; OSID 0 is the host's. */
+public final class GpuOsidsUniqueAndInRange implements Rule {
+	static final RuleInfo INFO = new RuleInfo("gpu.osid", Severity.ERROR, "Every GPU guest has its own OSID",
+			"A PowerVR GPU runs each guest in an OSID (OS identifier) of its own; OSID 0 belongs to the host-mode domain, and "
+					+ "the GPU has a fixed number of them.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (GpuShare g : s.getGpus()) {
+			if (g.getMode() != GpuSharing.HARDWARE) continue;
+			int count = g.getDevice() == null || g.getDevice().eIsProxy() ? 0 : g.getDevice().getOsids();
+			Map<Integer, GpuGuest> used = new HashMap<>();
+			for (GpuGuest x : g.getGuests()) {
+				String who = x.getDomain() == null ? "?" : x.getDomain().getName();
+				if (!x.isSetOsid()) {
+					out.report(INFO, x, GPU_GUEST__DOMAIN, "guest '" + who + "' of GPU hardware sharing needs an OSID: write 'osid <n>'");
+					continue;
+				}
+				if (x.getOsid() <= 0 || (count > 0 && x.getOsid() >= count))
+					out.report(INFO, x, GPU_GUEST__OSID, "OSID " + x.getOsid() + " of guest '" + who + "' is out of range"
+							+ (count > 0 ? ": the GPU has OSIDs 1-" + (count - 1) + " for guests" : ": OSID 0 is the host's"));
+				GpuGuest first = used.putIfAbsent(x.getOsid(), x);
+				if (first != null)
+					out.report(INFO, x, GPU_GUEST__OSID, "OSID " + x.getOsid() + " is given to '" + who + "' and to '"
+							+ (first.getDomain() == null ? "?" : first.getDomain().getName()) + "'");
+			}
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package dev.tessera.core.rules.gpu;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.*;
+
+import dev.tessera.core.backends.Backends;
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** A GPU is shared in a way it supports, by exactly one owner or host that has the GPU. */
+public final class GpuSharedAsItAllows implements Rule {
+	static final RuleInfo INFO = new RuleInfo("gpu.mode", Severity.ERROR, "A GPU is shared the way it supports, by one host that owns it",
+			"Passthrough, para-virtual display, virtio-gpu and hardware virtualization each need something of the GPU and of "
+					+ "the domain that drives it: a mode the board says the GPU supports, one owner or host, and that domain given the GPU.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		Map<Device, GpuShare> seen = new HashMap<>();
+		for (GpuShare g : s.getGpus()) {
+			Device gpu = g.getDevice();
+			if (gpu == null || gpu.eIsProxy()) continue;
+			if (gpu.getKind() != DeviceKind.GPU)
+				out.report(INFO, g, GPU_SHARE__DEVICE, "device '" + gpu.getName() + "' is not a GPU of the board");
+			else if (!gpu.getSharing().isEmpty() && !gpu.getSharing().contains(g.getMode()))
+				out.report(INFO, g, GPU_SHARE__MODE, "GPU '" + gpu.getName() + "' supports " + gpu.getSharing().stream().map(GpuSharing::getLiteral).toList()
+						+ ", not " + g.getMode().getLiteral());
+			if (seen.putIfAbsent(gpu, g) != null)
+				out.report(INFO, g, GPU_SHARE__DEVICE, "GPU '" + gpu.getName() + "' is shared twice: give it one owner or host");
+			Domain host = g.getHost();
+			if (host != null && !host.eIsProxy() && Systems.startOf(host) != Start.DOM0
+					&& host.getPassthrough().stream().noneMatch(p -> p.getDevice() == gpu))
+				out.report(INFO, g, GPU_SHARE__HOST, "domain '" + host.getName() + "' hosts GPU '" + gpu.getName()
+						+ "' but is not given it: add 'passthrough " + gpu.getName() + "' to it");
+		}
+	}
+}
