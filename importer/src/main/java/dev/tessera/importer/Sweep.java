@@ -23,7 +23,7 @@ public final class Sweep {
 	private Sweep() {
 	}
 
-	record Row(String file, long importNanos, String importResult, String reason, long dtcNanos, String dtcResult) {
+	record Row(String file, long importNanos, String importResult, String reason, List<String> warnings, long dtcNanos, String dtcResult) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -44,33 +44,35 @@ public final class Sweep {
 		HostTool cpp = new HostTool("cpp", "cpp"), dtc = new HostTool("dtc", "device-tree-compiler");
 		Path tmp = Files.createTempDirectory("tessera-sweep");
 		// warm the JVM up on a few files so the first files' times are not class loading
-		for (int i = 0; i < Math.min(20, files.size()); i++) importOne(importer, files.get(i));
+		for (int i = 0; i < Math.min(20, files.size()); i++) importOne(importer, files.get(i), new ArrayList<>());
 
 		List<Row> rows = new ArrayList<>();
 		int n = 0;
 		for (Path f : files) {
 			String rel = tree.relativize(f).toString();
 			long t0 = System.nanoTime();
-			String[] r = importOne(importer, f);
+			List<String> warnings = new ArrayList<>();
+			String[] r = importOne(importer, f, warnings);
 			long t1 = System.nanoTime();
 			String dtcResult = kernelBuild(cpp, dtc, f, include, tmp);
 			long t2 = System.nanoTime();
-			rows.add(new Row(rel, t1 - t0, r[0], r[1], t2 - t1, dtcResult));
+			rows.add(new Row(rel, t1 - t0, r[0], r[1], warnings, t2 - t1, dtcResult));
 			if (++n % 200 == 0) System.err.println("sweep: " + n + "/" + files.size());
 		}
 		try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv))) {
-			w.println("file,import_ms,import_result,reason,dtc_ms,dtc_result");
+			w.println("file,import_ms,import_result,reason,warnings,dtc_ms,dtc_result");
 			for (Row r : rows)
-				w.printf("%s,%.1f,%s,\"%s\",%.1f,%s%n", r.file(), r.importNanos() / 1e6, r.importResult(), r.reason().replace("\"", "'"),
-						r.dtcNanos() / 1e6, r.dtcResult());
+				w.printf("%s,%.1f,%s,\"%s\",%d,%.1f,%s%n", r.file(), r.importNanos() / 1e6, r.importResult(), r.reason().replace("\"", "'"),
+						r.warnings().size(), r.dtcNanos() / 1e6, r.dtcResult());
 		}
 		report(rows);
 	}
 
 	/** {result, reason}: "imported", "diagnosed" (an ImportException: bad input, reported) or "crashed". */
-	static String[] importOne(BoardImporter importer, Path f) {
+	static String[] importOne(BoardImporter importer, Path f, List<String> warnings) {
 		try {
-			importer.importBoard(new BoardImporter.Request(f, List.of(), "board", "board.dts", List.of(), null));
+			var result = importer.importBoard(new BoardImporter.Request(f, List.of(), "board", "board.dts", List.of(), null));
+			result.warnings().forEach(w -> warnings.add(normalise(w.message())));
 			return new String[] { "imported", "" };
 		} catch (ImportException e) {
 			return new String[] { "diagnosed", normalise(e.diagnostics().get(0).message()) };
@@ -109,6 +111,11 @@ public final class Sweep {
 		reasons.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
 				.forEach(e -> System.out.println("  " + e.getValue() + " x " + e.getKey()));
 		List<Row> both = rows.stream().filter(r -> r.importResult().equals("imported") && r.dtcResult().equals("ok")).toList();
+ 		Map<String, Integer> warned = new LinkedHashMap<>();
+		rows.forEach(r -> r.warnings().stream().distinct().forEach(w -> warned.merge(w, 1, Integer::sum)));
+		System.out.println("imported with warnings: " + rows.stream().filter(r -> !r.warnings().isEmpty()).count() + " file(s); the warnings, by files:");
+		warned.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+				.forEach(e -> System.out.println("  " + e.getValue() + " x " + e.getKey()));
 		System.out.println("time per file (ms), on the " + both.size() + " files both read:");
 		System.out.println("  tessera board import (cpp + 2 dtc runs + read + build + write): " + stats(both.stream().mapToLong(Row::importNanos).toArray()));
 		System.out.println("  kernel build (cpp + dtc -O dtb):                                 " + stats(both.stream().mapToLong(Row::dtcNanos).toArray()));

@@ -12,6 +12,8 @@ import java.util.Map;
  * extracted by scripts/linux-dts.sh) or the tree QEMU generates for its virt machine (dumpdtb).
  */
 record Upstream(String board, String kernelFile, List<String> qemu) {
+	static final String AAVMF = "/usr/share/AAVMF";
+
 	static final List<Upstream> LIBRARY = List.of(
 			kernel("rcar-h3-salvator-xs", "arch/arm64/boot/dts/renesas/r8a77951-salvator-xs.dts"),
 			kernel("dra7-evm", "arch/arm/boot/dts/dra7-evm.dts"),
@@ -22,7 +24,11 @@ record Upstream(String board, String kernelFile, List<String> qemu) {
 			new Upstream("qemu-virt", null, List.of("qemu-system-aarch64", "-machine", "virt,virtualization=on,gic-version=3", "-cpu",
 					"cortex-a57", "-smp", "2", "-m", "2048")),
 			new Upstream("qemu-virt-arm32", null, List.of("qemu-system-arm", "-machine", "virt,virtualization=on", "-cpu", "cortex-a15",
-					"-smp", "2", "-m", "1024")));
+					"-smp", "2", "-m", "1024")),
+			// with UEFI firmware in flash (Debian's AAVMF; %VARS% is a writable copy of its variable store)
+			new Upstream("qemu-virt-efi", null, List.of("qemu-system-aarch64", "-machine", "virt,virtualization=on,gic-version=3", "-cpu",
+					"cortex-a57", "-smp", "2", "-m", "2048", "-drive",
+					"if=pflash,format=raw,unit=0,readonly=on,file=" + AAVMF + "/AAVMF_CODE.fd", "-drive", "if=pflash,format=raw,unit=1,file=%VARS%")));
 
 	static Upstream kernel(String board, String file) {
 		return new Upstream(board, file, null);
@@ -54,7 +60,18 @@ record Upstream(String board, String kernelFile, List<String> qemu) {
 	Path source(Path tmp) throws IOException, InterruptedException {
 		if (kernelFile != null) return kernelTree().resolve(kernelFile);
 		Path dtb = tmp.resolve(board + ".dtb");
-		List<String> cmd = new ArrayList<>(qemu);
+		List<String> cmd = new ArrayList<>();
+		for (String a : qemu) {
+			if (a.contains("%VARS%")) {
+				Path vars = tmp.resolve("AAVMF_VARS.fd");
+				Path store = Path.of(AAVMF, "AAVMF_VARS.fd");
+				if (!Files.isRegularFile(store))
+					throw new AssertionError(store + " is missing: scripts/install-tools.sh --boot installs qemu-efi-aarch64");
+				Files.copy(store, vars);
+				a = a.replace("%VARS%", vars.toString());
+			}
+			cmd.add(a);
+		}
 		cmd.addAll(List.of("-nographic", "-machine", "dumpdtb=" + dtb));
 		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
 		pb.environment().putAll(Map.of("LC_ALL", "C"));
