@@ -53,9 +53,15 @@ public class TesseraCodeActions implements ICodeActionService2 {
 
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
+		// Xtext's language server hands over the URI only: read the resource and document through its access
+		if (options.getResource() != null && options.getDocument() != null)
+			return compute(options.getResource(), options.getDocument(), options);
+		return options.getLanguageServerAccess().doSyncRead(options.getURI(), ctx -> compute(ctx.getResource(), ctx.getDocument(), options));
+	}
+
+	List<Either<Command, CodeAction>> compute(org.eclipse.emf.ecore.resource.Resource r, Document doc, Options options) {
 		List<Either<Command, CodeAction>> result = new ArrayList<>();
-		if (!(options.getResource() instanceof XtextResource resource) || resource.getParseResult() == null) return result;
-		Document doc = options.getDocument();
+		if (!(r instanceof XtextResource resource) || resource.getParseResult() == null || doc == null) return result;
 		Fixes fixes = new Fixes(doc, options.getURI());
 		for (Diagnostic d : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
@@ -136,7 +142,7 @@ public class TesseraCodeActions implements ICodeActionService2 {
 				: "Make domain '" + d.getName() + "' direct-mapped (static memory + direct-map)", edits);
 	}
 
-	/** The lowest CPU of the board that nothing else uses (no pinning, no cpupool); else one this list lacks. */
+	/** The highest CPU of the board that nothing else uses (no pinning, no cpupool); else one this list lacks. */
 	static Integer freeCpu(CpuRange r) {
 		System s = EcoreUtil2.getContainerOfType(r, System.class);
 		if (s == null || s.getBoard() == null || s.getBoard().eIsProxy()) return null;
@@ -148,10 +154,10 @@ public class TesseraCodeActions implements ICodeActionService2 {
 		for (CpuRange o : siblings) if (o != r) sameList.addAll(Systems.expand(List.of(o)));
 		for (Domain d : s.getDomains()) for (CpuRange o : d.getPin()) if (o != r) used.addAll(Systems.expand(List.of(o)));
 		for (Cpupool p : s.getCpupools()) for (CpuRange o : p.getCpus()) if (o != r) used.addAll(Systems.expand(List.of(o)));
-		// the boot CPU (0) stays in Pool-0: never propose it for a cpupool
+		// highest first: CPU 0 is where Xen boots and dom0 runs; it stays in Pool-0, so never for a cpupool
 		int from = r.eContainer() instanceof Cpupool ? 1 : 0;
-		for (int c = from; c < n; c++) if (!used.contains(c) && !sameList.contains(c)) return c;
-		if (from == 0) for (int c = 0; c < n; c++) if (!sameList.contains(c)) return c;
+		for (int c = n - 1; c >= from; c--) if (!used.contains(c) && !sameList.contains(c)) return c;
+		if (from == 0) for (int c = n - 1; c >= 0; c--) if (!sameList.contains(c)) return c;
 		return null;
 	}
 
