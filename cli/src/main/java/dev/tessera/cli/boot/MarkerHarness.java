@@ -47,7 +47,11 @@ final class MarkerHarness {
 
 	/** Gives every domain the marker command line and ramdisk; runs before resolution. */
 	static void adjust(System s) {
-		boolean xl = dom0NeedsXl(s);
+		adjust(s, SystemBooter.Dom0Extras.NONE);
+	}
+
+	static void adjust(System s, SystemBooter.Dom0Extras extras) {
+		boolean xl = dom0NeedsXl(s) || extras.any();
 		for (Domain d : s.getDomains()) {
 			Start start = Systems.startOf(d);
 			List<String> args = new ArrayList<>();
@@ -59,6 +63,7 @@ final class MarkerHarness {
 				if (!s.getCpupools().isEmpty()) args.add("tess_xl=cpupool-list");
 				List<String> xlNames = Systems.xlDomains(s).stream().map(Domain::getName).toList();
 				if (!xlNames.isEmpty()) args.add("tess_xlcreate=" + String.join(",", xlNames));
+				args.addAll(extras.args());
 			}
 			if (d.isDirectMap()) args.add("tess_iomem=1");
 			List<String> dt = new ArrayList<>();
@@ -97,7 +102,7 @@ final class MarkerHarness {
 	}
 
 	/** dom0's initramfs: the xl tools, the generated xl configs and partial device trees, the xl domains' files. */
-	static void writeDom0Ramdisk(Plan plan, Path out, Path files, BootAssets assets) throws IOException {
+	static void writeDom0Ramdisk(Plan plan, Path out, Path files, BootAssets assets, java.util.Map<String, byte[]> extraFiles) throws IOException {
 		MarkerInitramfs.Builder b = MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 				.file("/tess/hook", hook(), 0644);
 		for (DomainPlan d : plan.xlDomains()) {
@@ -105,6 +110,7 @@ final class MarkerHarness {
 			if (d.generatedDeviceTree())
 				b.file("/etc/xen/" + d.deviceTree().file(), Files.readAllBytes(out.resolve("xl/" + d.deviceTree().file())), 0644);
 		}
+		for (var e : new java.util.TreeMap<>(extraFiles).entrySet()) b.file(e.getKey(), e.getValue(), 0644);
 		if (!plan.xlDomains().isEmpty()) {
 			b.file("/var/lib/tessera/Image", Files.readAllBytes(assets.linuxImage()), 0644);
 			b.file("/var/lib/tessera/" + RAMDISK, Files.readAllBytes(files.resolve(RAMDISK)), 0644);

@@ -29,10 +29,27 @@ public final class SystemBooter {
 
 	/** What to boot and how. {@code marker}: boot the harness's own Linux and initramfs instead of the system's files. */
 	public record Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
-			Duration timeout, Path workDir, Consumer<Path> afterGenerate) {
+			Duration timeout, Path workDir, Consumer<Path> afterGenerate, Dom0Extras extras) {
 		public Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
 				Duration timeout, Path workDir) {
-			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, out -> { });
+			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, out -> { }, Dom0Extras.NONE);
+		}
+
+		public Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
+				Duration timeout, Path workDir, Consumer<Path> afterGenerate) {
+			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, afterGenerate, Dom0Extras.NONE);
+		}
+	}
+
+	/**
+	 * What a marker boot adds to dom0 beyond the system: files in its initramfs, boot arguments for its /init, and
+	 * the markers that must then appear (e.g. xl configs of other systems to dry-run with xl -N create).
+	 */
+	public record Dom0Extras(java.util.Map<String, byte[]> files, List<String> args, List<ExpectedMarker> expected) {
+		public static final Dom0Extras NONE = new Dom0Extras(java.util.Map.of(), List.of(), List.of());
+
+		public boolean any() {
+			return !files.isEmpty() || !args.isEmpty();
 		}
 	}
 
@@ -62,13 +79,13 @@ public final class SystemBooter {
 		if (r.marker()) {
 			// first pass: resolve only to learn the file names, then write the files, then generate for real
 			Pipeline.Outcome names = pipeline.generate(r.systemFile(), r.systemName(), work.resolve("empty"), work.resolve("names"),
-					s -> { needsXl[0] = MarkerHarness.dom0NeedsXl(s); MarkerHarness.adjust(s); withMaxSizes(s); });
+					s -> { needsXl[0] = MarkerHarness.dom0NeedsXl(s) || r.extras().any(); MarkerHarness.adjust(s, r.extras()); withMaxSizes(s); });
 			if (names.failed()) return new Report(names.diagnostics(), null, null, work);
 			if (xen == null) xen = XenChoice.forPlan(names.plan(), assets);
 			MarkerHarness.writeBootFiles(names.plan(), files, xen, assets);
-			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out, MarkerHarness::adjust);
+			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out, s -> MarkerHarness.adjust(s, r.extras()));
 			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
-			if (needsXl[0]) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets);
+			if (needsXl[0]) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets, r.extras().files());
 		} else {
 			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out);
 			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
@@ -77,7 +94,8 @@ public final class SystemBooter {
 		}
 		Plan plan = outcome.plan();
 		r.afterGenerate().accept(out);
-		List<ExpectedMarker> expected = r.marker() ? MarkerHarness.expected(plan) : upOnly(plan);
+		List<ExpectedMarker> expected = new ArrayList<>(r.marker() ? MarkerHarness.expected(plan) : upOnly(plan));
+		expected.addAll(r.extras().expected());
 
 		QemuBoot.Builder b = switch (r.route()) {
 			case DIRECT -> direct(plan, out, files, xen);

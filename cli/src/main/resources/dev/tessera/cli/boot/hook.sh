@@ -56,3 +56,12 @@ if [ -n "${tess_xlcreate:-}" ]; then
     grep -a "TESS-" "/var/log/xen/console/guest-$c.log" 2>/dev/null | tr -d '\r' | while read -r l; do echo "$l"; done
   done
 fi
+
+# In dom0: dry-run every xl config under /etc/xen/check with Xen's own parser (xl -N create).
+if [ -n "${tess_xlcheck:-}" ]; then
+  for c in /etc/xen/check/*.cfg; do
+    n=$(basename "$c")
+    if xl -N create "$c" >/tmp/xln.log 2>&1; then m XLN "ok $n"
+    else m XLN "failed $n $(grep -v '^Parsing' /tmp/xln.log | tail -n 1)"; fi
+  done
+fi

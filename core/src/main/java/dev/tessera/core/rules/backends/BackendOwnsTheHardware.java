@@ -15,9 +15,10 @@ import dev.tessera.model.System;
 
 /** The backend owns the hardware it serves: storage for disks, a NIC for vifs, a display or GPU, audio. */
 public final class BackendOwnsTheHardware implements Rule {
-	static final RuleInfo INFO = new RuleInfo("backend.owns-hardware", Severity.ERROR, "A backend owns the hardware it serves",
+	static final RuleInfo INFO = new RuleInfo("backend.owns-hardware", Severity.WARNING, "A backend owns the hardware it serves",
 			"A driver domain serves a disk from a storage controller, a network from a NIC, a display from a display unit or GPU, "
-					+ "sound from an audio device: it must be given that device (dom0 has every device no one else takes).");
+					+ "sound from an audio device: it must be given that device (dom0 has every device no one else takes). Without "
+					+ "one it can only serve from memory or on a bridge of its own, which is rarely what a product wants.");
 
 	public RuleInfo info() {
 		return INFO;
@@ -36,7 +37,7 @@ public final class BackendOwnsTheHardware implements Rule {
 				boolean owns = b.getPassthrough().stream().anyMatch(p -> p.getDevice() != null && need.contains(p.getDevice().getKind()));
 				if (!owns)
 					out.report(INFO, f, FRONTEND__BACKEND, "domain '" + b.getName() + "' serves " + kind(f) + " to domain '" + d.getName()
-							+ "' but owns no " + need.iterator().next().getLiteral() + " device: pass one through to it");
+							+ "' but owns no " + need.iterator().next().getLiteral() + " device: pass one through to it, unless it serves from memory or an internal bridge");
 			}
 	}
 

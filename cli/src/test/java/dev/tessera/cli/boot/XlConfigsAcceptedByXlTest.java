@@ -1,0 +1,68 @@
+package dev.tessera.cli.boot;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tessera.boot.ExpectedMarker;
+import dev.tessera.cli.Pipeline;
+
+/**
+ * Every shipped example generates, and every xl config they produce is accepted by Xen's own parser: dom0 in
+ * QEMU runs `xl -N create` (a dry run that parses the config and checks its values) on each.
+ */
+class XlConfigsAcceptedByXlTest {
+	@TempDir
+	Path work;
+
+	@Test
+	void everyExampleGeneratesAndXlAcceptsEveryXlConfig() throws Exception {
+		Path root = BootScenariosTest.root();
+		List<Path> examples;
+		try (Stream<Path> s = Files.walk(root.resolve("examples"))) {
+			examples = s.filter(p -> p.toString().endsWith(".tess")).sorted().toList();
+		}
+		Map<String, byte[]> configs = new TreeMap<>();
+		for (Path ex : examples) {
+			Path out = work.resolve("gen").resolve(root.resolve("examples").relativize(ex).toString().replace('/', '-'));
+			Pipeline.Outcome o = new Pipeline().generate(ex, null, null, out);
+			assertFalse(o.failed(), ex + ": " + o.diagnostics());
+			Path xl = out.resolve("xl");
+			if (!Files.isDirectory(xl)) continue;
+			try (Stream<Path> cfgs = Files.list(xl)) {
+				for (Path c : cfgs.filter(p -> p.toString().endsWith(".cfg")).toList())
+					configs.put(ex.getFileName().toString().replace(".tess", "") + "-" + c.getFileName(), Files.readAllBytes(c));
+			}
+		}
+		assertTrue(configs.size() >= 3, "examples produce xl configs: " + configs.keySet());
+
+		Map<String, byte[]> files = new TreeMap<>();
+		List<ExpectedMarker> expected = new ArrayList<>();
+		configs.forEach((name, content) -> {
+			files.put("/etc/xen/check/" + name, content);
+			expected.add(ExpectedMarker.of("dom0", "XLN", "ok " + name));
+		});
+		Path system = work.resolve("xl-check.tess");
+		Files.writeString(system, """
+				system xl-check on qemu-virt {
+					xen 4.17 { console uart0 image "xen" max 4M }
+					domain dom0 control { os linux memory 512M vcpus 1 kernel "Image" max 40M ramdisk "initrd.cpio.gz" max 16M }
+				}
+				""");
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, SystemBooter.Route.DIRECT, true,
+				null, Duration.ofMinutes(5), work.resolve("boot"), out -> { },
+				new SystemBooter.Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
+		List<String> verdicts = report.boot().markers().stream().filter(m -> m.kind().equals("XLN")).map(m -> m.body()).toList();
+		assertTrue(report.passed(), "xl -N create verdicts: " + verdicts + "\n" + report.boot().describe());
+	}
+}
