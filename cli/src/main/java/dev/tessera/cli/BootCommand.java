@@ -78,7 +78,8 @@ final class BootCommand implements Callable<Integer> {
 			}
 			report.problems().forEach(p -> err.println("tessera: " + p));
 			err.println("tessera: boot failed: " + report.boot().describe());
-			err.println("tessera: serial log: " + report.boot().serialLog());
+			if (keep != null) err.println("tessera: serial log: " + report.boot().serialLog());
+			else err.println("tessera: the end of the serial log is above; run again with --keep DIR to keep all of it");
 			return Main.MODEL_ERRORS;
 		} catch (BootAssets.MissingAssetsException e) {
 			err.println("tessera: " + e.getMessage());
@@ -89,6 +90,17 @@ final class BootCommand implements Callable<Integer> {
 		} catch (ToolFailedException e) {
 			err.println("tessera: " + e.getMessage());
 			return Main.MODEL_ERRORS;
+		} finally {
+			// the serial log is named above; without --keep nothing of the run stays behind
+			if (keep == null) deleteTree(work);
+		}
+	}
+
+	private static void deleteTree(Path root) {
+		try (var walk = Files.walk(root)) {
+			walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		} catch (java.io.IOException e) {
+			// a leftover temporary folder is not worth failing the command for
 		}
 	}
 }

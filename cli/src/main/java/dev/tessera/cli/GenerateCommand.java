@@ -22,7 +22,7 @@ final class GenerateCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "SYSTEM.tess", description = "the file that declares the system")
 	Path systemFile;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "output folder (replaced as a whole on success)")
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "output folder: new, empty, or an earlier Tessera output (replaced as a whole on success)")
 	Path output;
 
 	@Option(names = "--files", paramLabel = "DIR", description = "where the kernels, ramdisks and Xen image are, to measure them (default: the system file's folder)")
@@ -37,6 +37,11 @@ final class GenerateCommand implements Callable<Integer> {
 		var out = spec.commandLine().getOut();
 		if (!Pipeline.readable(systemFile)) {
 			err.println("tessera: cannot read " + systemFile + ": no such file");
+			return Main.USAGE;
+		}
+		String refusal = OutputFolder.refusal(output, systemFile);
+		if (refusal != null) {
+			err.println("tessera: " + refusal);
 			return Main.USAGE;
 		}
 		Reporter reporter = new Reporter(err);

@@ -118,15 +118,36 @@ class BadInputTest {
 	}
 
 	@Test
+	void aFolderThatIsNotTesserasIsNeverReplaced() throws Exception {
+		Path out = tmp.resolve("mine");
+		Files.createDirectories(out);
+		Files.writeString(out.resolve("notes.txt"), "my notes");
+		Path good = write("good.tess", "system s on qemu-virt {\n xen 4.17 { console uart0 image \"xen\" max 4M }\n" + GOOD_DOMAINS + "}\n");
+		CliRun run = CliRun.of("generate", good.toString(), "-o", out.toString());
+		assertEquals(2, run.exit, run.err);
+		assertTrue(run.err.contains("not an earlier Tessera output"), run.err);
+		assertEquals("my notes", Files.readString(out.resolve("notes.txt")));
+		// nor the folder that holds the input
+		CliRun here = CliRun.of("generate", good.toString(), "-o", tmp.toString());
+		assertEquals(2, here.exit, here.err);
+		assertTrue(Files.exists(good));
+		// an earlier output is replaced
+		Path earlier = tmp.resolve("earlier");
+		assertEquals(0, CliRun.of("generate", good.toString(), "-o", earlier.toString()).exit);
+		assertEquals(0, CliRun.of("generate", good.toString(), "-o", earlier.toString()).exit);
+	}
+
+	@Test
 	void failedRunLeavesAnExistingOutputFolderUntouched() throws Exception {
 		Path out = tmp.resolve("kept");
 		Files.createDirectories(out);
+		Files.writeString(out.resolve("manifest.yaml"), "tessera_manifest: 1\n");
 		Files.writeString(out.resolve("previous.txt"), "earlier output");
 		Path bad = write("bad.tess", "system s on qemu-virt {\n" + GOOD_DOMAINS + GOOD_DOMAINS + "}\n");
 		assertEquals(1, CliRun.of("generate", bad.toString(), "-o", out.toString()).exit);
 		assertEquals("earlier output", Files.readString(out.resolve("previous.txt")));
 		try (var files = Files.list(out)) {
-			assertEquals(1, files.count());
+			assertEquals(2, files.count());
 		}
 	}
 

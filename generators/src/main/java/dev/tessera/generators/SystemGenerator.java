@@ -91,7 +91,7 @@ public final class SystemGenerator {
 			}
 
 			// dom0's start script for the xl domains, and the driver-domain layout
-			if (!plan.xlDomains().isEmpty()) {
+			if (!plan.xlDomains().isEmpty() || plan.bootDomains().stream().anyMatch(d -> !d.frontends().isEmpty())) {
 				out.write("xl/start-domains.sh", renderer.render("start-domains.sh.ftl", Map.of("plan", plan)));
 				out.file("xl/start-domains.sh").toFile().setExecutable(true);
 				artifacts.add(new Artifact("xl/start-domains.sh", "xl-start-script"));

@@ -18,9 +18,13 @@ public final class ResolutionRules {
 	public static final RuleInfo STATIC_FIT = new RuleInfo("memory.static-fit", Severity.ERROR,
 			"Static memory Tessera places fits in free RAM",
 			"A domain that asks for static memory without an address gets it from the top of free RAM.");
+	public static final RuleInfo MODULE_MAX = new RuleInfo("boot.module-max", Severity.WARNING,
+			"A file is no larger than its declared maximum",
+			"The maximum is what the build promised; a larger file is placed by its real size, so the addresses differ from "
+					+ "what builds that trusted the maximum expect.");
 	public static final RuleInfo NO_BOARD = new RuleInfo("system.board", Severity.ERROR, "A system names its board",
 			"Addresses, CPUs and devices all come from the board.");
-	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, STATIC_FIT, NO_BOARD);
+	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, MODULE_MAX, STATIC_FIT, NO_BOARD);
 
 	private ResolutionRules() {
 	}

@@ -59,12 +59,17 @@ public final class Resolver {
 				: b.getRam().stream().mapToLong(RamBank::getBase).min().orElse(0);
 		Placer placer = new Placer(free, Sizes.alignUp(loadStart, ALIGN), dynamic, out);
 
+		BootModule script0 = null;
+		if (dynamic) script0 = placer.place(SCRIPT_FILE, "script", new Sized(SCRIPT_SIZE, "generated"), s, "the boot script", "script");
 		BootFile xenFile = s.getXen() != null ? s.getXen().getImage() : null;
 		String xenPath = xenFile != null && xenFile.getPath() != null ? xenFile.getPath() : DEFAULT_XEN_IMAGE;
-		BootModule xen = placer.place(xenPath, "xen", sizeOf(xenFile, xenPath, true), xenFile != null ? xenFile : s.getXen(),
+		BootModule xen = placer.place(xenPath, "xen", sizeOf(xenFile, xenPath, true, out), xenFile != null ? xenFile : s.getXen(),
 				"Xen's image", "xen");
-		BootModule script = placer.place(SCRIPT_FILE, "script", new Sized(SCRIPT_SIZE, "generated"), s, "the boot script",
-				"script");
+		BootModule script = script0 != null ? script0
+				: placer.place(SCRIPT_FILE, "script", new Sized(SCRIPT_SIZE, "generated"), s, "the boot script", "script");
+		// U-Boot packs dynamically placed files one after another from here: past the loader's areas and the script
+		long dynamicStart = dynamic ? free.lowest(Sizes.alignUp(loadStart, ALIGN), ALIGN, ALIGN).orElse(Sizes.alignUp(loadStart, ALIGN))
+				: Sizes.alignUp(loadStart, ALIGN);
 
 		Map<String, CpupoolPlan> pools = cpupools(s, b);
 		Map<Device, PassthroughPlan> passthrough = new LinkedHashMap<>();
@@ -95,7 +100,7 @@ public final class Resolver {
 				String file = loaded ? "passthrough/" + d.getName() + ".dtb" : d.getName() + ".dtb";
 				dtb = loaded ? placer.place(file, "device-tree", new Sized(PARTIAL_DTB_SIZE, "generated"), d,
 						"the partial device tree of domain '" + d.getName() + "'", var + "t")
-						: new BootModule(file, "device-tree", -1, PARTIAL_DTB_SIZE, "generated", var + "t");
+						: new BootModule(file, "device-tree", -1, -1, "generated", var + "t");
 			}
 			List<Integer> pin = Systems.expand(d.getPin());
 			DomainPlan plan = new DomainPlan(d.getName(), id, d.getRole().getLiteral(), start.getLiteral(),
@@ -126,7 +131,7 @@ public final class Resolver {
 				xenOptions(s, dom0, consolePath), consolePath, xen, dom0, boot, xl, all, placer.loads(),
 				new ArrayList<>(pools.values()), hostPassthrough, dynamic ? "dynamic" : "fixed",
 				bs != null && bs.getLoadCommand() != null ? bs.getLoadCommand() : "tftpb",
-				bs != null && bs.isPreloaded(), Sizes.alignUp(loadStart, ALIGN), script.address(), b.getDeviceTree(),
+				bs != null && bs.isPreloaded(), dynamicStart, script.address(), b.getDeviceTree(),
 				gpus(s), dev.tessera.core.backends.Backends.startOrder(s).stream().map(Domain::getName).toList());
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
@@ -192,15 +197,20 @@ public final class Resolver {
 
 	private BootModule module(Placer placer, BootFile f, String kind, Domain d, boolean loaded, String var) {
 		if (f == null || f.getPath() == null) return null;
-		Sized size = sizeOf(f, f.getPath(), false);
+		Sized size = sizeOf(f, f.getPath(), false, placer.out);
 		String what = "the " + kind + " of domain '" + d.getName() + "'";
 		if (!loaded) return new BootModule(f.getPath(), kind, -1, size == null ? -1 : size.bytes(), size == null ? "unknown" : size.source(), var);
 		return placer.place(f.getPath(), kind, size, f, what, var);
 	}
 
-	private Sized sizeOf(BootFile f, String path, boolean image) {
+	private Sized sizeOf(BootFile f, String path, boolean image, Findings out) {
 		OptionalLong measured = image ? probe.loadedSize(path) : probe.size(path);
-		if (measured.isPresent()) return new Sized(measured.getAsLong(), "file");
+		if (measured.isPresent()) {
+			if (f != null && f.getMaxSize() > 0 && measured.getAsLong() > f.getMaxSize())
+				out.report(ResolutionRules.MODULE_MAX, f, BOOT_FILE__PATH, "'" + path + "' is " + Sizes.human(measured.getAsLong())
+						+ ", more than its declared maximum of " + Sizes.human(f.getMaxSize()) + ": raise the maximum");
+			return new Sized(measured.getAsLong(), "file");
+		}
 		if (f != null && f.getMaxSize() > 0) return new Sized(f.getMaxSize(), "max");
 		return null;
 	}

@@ -13,6 +13,11 @@ import dev.tessera.model.System;
 public interface Rule {
 	RuleInfo info();
 
+	/** Every id this rule reports under: its own, and any finer one (a warning beside an error, say). */
+	default java.util.List<RuleInfo> infos() {
+		return java.util.List.of(info());
+	}
+
 	default void check(System system, Findings out) {
 	}
 

@@ -35,7 +35,8 @@ public final class RuleRegistry {
 			new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(), new CpupoolHasCpus(),
 			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0(),
 			new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(), new FrontendsAreUnique(),
-			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange());
+			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(),
+			new Dom0PinIsIdentity(), new PooledCpusHavePaths());
 
 	private RuleRegistry() {
 	}
@@ -47,7 +48,7 @@ public final class RuleRegistry {
 	/** Every rule id Tessera can report, model rules first, then what resolution reports. */
 	public static List<RuleInfo> catalogue() {
 		java.util.ArrayList<RuleInfo> all = new java.util.ArrayList<>();
-		RULES.forEach(r -> all.add(r.info()));
+		RULES.forEach(r -> all.addAll(r.infos()));
 		all.addAll(ResolutionRules.ALL);
 		return all;
 	}

@@ -47,12 +47,17 @@ public class TesseraValidator extends AbstractTesseraValidator {
 
 	@Check(CheckType.FAST)
 	public void checkSystem(System system) {
-		report(system, RuleRegistry.check(system).all());
+		if (parsedCleanly(system)) report(system, RuleRegistry.check(system).all());
 	}
 
 	@Check(CheckType.FAST)
 	public void checkBoard(Board board) {
-		report(board, RuleRegistry.check(board).all());
+		if (parsedCleanly(board)) report(board, RuleRegistry.check(board).all());
+	}
+
+	/** After a syntax error the model holds what the parser guessed: the rules wait until the file parses. */
+	private static boolean parsedCleanly(org.eclipse.emf.ecore.EObject o) {
+		return o.eResource() == null || o.eResource().getErrors().isEmpty();
 	}
 
 	private void report(org.eclipse.emf.ecore.EObject checked, Iterable<Finding> findings) {

@@ -41,15 +41,15 @@ public final class LayoutWriter {
 			if (d.cpupool() != null) e.put("cpus", d.cpupool().cpus());
 			else if (!d.pin().isEmpty()) e.put("cpus", d.pin());
 			if (!d.staticMemory().isEmpty())
-				e.put("static_memory", d.staticMemory().stream().map(r -> Map.of("address", r.base(), "size", r.size())).toList());
-			e.put("owns", d.passthrough().stream().map(p -> Map.of("device", p.device(), "path", p.hostPath(), "iommu", p.behindIommu())).toList());
+				e.put("static_memory", d.staticMemory().stream().map(r -> ordered("address", r.base(), "size", r.size())).toList());
+			e.put("owns", d.passthrough().stream().map(p -> ordered("device", p.device(), "path", p.hostPath(), "iommu", p.behindIommu())).toList());
 			List<Object> serves = new ArrayList<>();
 			for (DomainPlan f : plan.domains())
 				for (FrontendPlan fp : f.frontends())
 					if (fp.backend().equals(d.name()) || ("dom0".equals(d.start()) && "Domain-0".equals(fp.backend())))
-						serves.add(Map.of("kind", fp.kind(), "frontend", f.name()));
+						serves.add(ordered("kind", fp.kind(), "frontend", f.name()));
 			e.put("serves", serves);
-			e.put("uses", d.frontends().stream().map(fp -> Map.of("kind", fp.kind(), "backend", fp.backend())).toList());
+			e.put("uses", d.frontends().stream().map(fp -> ordered("kind", fp.kind(), "backend", fp.backend())).toList());
 			domains.add(e);
 		}
 		m.put("domains", domains);
@@ -71,5 +71,12 @@ public final class LayoutWriter {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** A map that keeps its keys in the order given: the same input writes the same bytes. */
+	static Map<String, Object> ordered(Object... kv) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+		return m;
 	}
 }

@@ -72,7 +72,7 @@ public final class ManifestWriter {
 			e.put("vcpus", d.vcpus());
 			if (!d.staticMemory().isEmpty()) {
 				List<Object> regions = new ArrayList<>();
-				d.staticMemory().forEach(r -> regions.add(Map.of("address", hex(r.base()), "size", r.size())));
+				d.staticMemory().forEach(r -> regions.add(ordered("address", hex(r.base()), "size", r.size())));
 				e.put("static_memory", regions);
 				e.put("direct_map", d.directMap());
 			}
@@ -83,6 +83,9 @@ public final class ManifestWriter {
 				if (b != null) modules.add(module(b));
 			e.put("modules", modules);
 			if (d.hasPassthrough()) e.put("passthrough", d.passthrough().stream().map(p -> p.hostPath()).toList());
+			if (!d.sharedMemory().isEmpty())
+				e.put("shared_memory", d.sharedMemory().stream().map(x -> ordered("id", x.id(), "role", x.role(), "host_address",
+						x.hostAddress(), "guest_address", x.guestAddress(), "size", x.size())).toList());
 			domains.add(e);
 		}
 		m.put("domains", domains);
@@ -116,5 +119,12 @@ public final class ManifestWriter {
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A map that keeps its keys in the order given: the same input writes the same bytes. */
+	static Map<String, Object> ordered(Object... kv) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+		return m;
 	}
 }

@@ -81,6 +81,14 @@ fdt set "${n}" direct-map
 <#if d.cpupool()??>
 fdt set "${n}" domain-cpupool <${fmt.hex(d.cpupool().phandle())}>
 </#if>
+<#if d.pin()?has_content>
+<#list 0..<d.vcpus() as i>
+fdt mknod "${n}" "vcpu${i}"
+fdt set "${n}/vcpu${i}" compatible "xen,vcpu"
+fdt set "${n}/vcpu${i}" id <${fmt.hex(i)}>
+fdt set "${n}/vcpu${i}" hard-affinity "${d.pinList()}"
+</#list>
+</#if>
 <#list d.sharedMemory() as m>
 <#assign shm = n + "/shared-mem@" + fmt.bare(m.hostAddress())>
 fdt mknod "${n}" "shared-mem@${fmt.bare(m.hostAddress())}"

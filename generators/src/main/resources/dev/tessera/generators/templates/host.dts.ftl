@@ -51,6 +51,16 @@
 <#if d.cpupool()??>
 			domain-cpupool = <&{/chosen/${d.cpupool().nodeName()}}>;
 </#if>
+<#-- pinning of a domain Xen starts at boot: xen,vcpu nodes (validation allows it from Xen 4.21 on) -->
+<#list 0..<d.vcpus() as i>
+<#if d.pin()?has_content>
+			vcpu${i} {
+				compatible = "xen,vcpu";
+				id = <${fmt.hex(i)}>;
+				hard-affinity = "${d.pinList()}";
+			};
+</#if>
+</#list>
 <#list d.sharedMemory() as m>
 			shared-mem@${fmt.bare(m.hostAddress())} {
 				compatible = "xen,domain-shared-memory-v1";

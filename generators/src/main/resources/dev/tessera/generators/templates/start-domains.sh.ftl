@@ -4,7 +4,8 @@
      validated (letters, digits, '_', '-', '.'), and each is quoted all the same. -->
 #!/bin/sh
 <@h.header comment="#"/>
-# Starts the domains dom0 creates with xl, in backend order: each domain after the domains that serve it.
+# Attaches the PV devices of the domains Xen started at boot, then starts the domains dom0 creates with xl,
+# in backend order: each domain after the domains that serve it.
 # Copy xl/ to /etc/xen first.
 set -e
 wait_for() {
@@ -14,6 +15,15 @@ wait_for() {
 		sleep 1
 	done
 }
+<#assign attach = {"disk": "block-attach", "vif": "network-attach", "vdispl": "vdispl-attach", "vkb": "vkb-attach"}>
+<#list plan.bootDomains() as d>
+<#list d.frontends() as f>
+<#if attach[f.kind()]??>
+# ${f.kind()} of ${d.name()}, which Xen started at boot (its PV interfaces are on; run init-dom0less first)
+xl ${attach[f.kind()]} "${d.name()}"<#list f.settings() as s> "${s.key()}=${s.value()}"</#list>
+</#if>
+</#list>
+</#list>
 <#list plan.startOrder() as name>
 <#list plan.xlDomains() as d>
 <#if d.name() == name>

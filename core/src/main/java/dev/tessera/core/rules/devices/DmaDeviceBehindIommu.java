@@ -28,8 +28,8 @@ public final class DmaDeviceBehindIommu implements Rule {
 		return INFO;
 	}
 
-	public static RuleInfo isolation() {
-		return ISOLATION;
+	public java.util.List<RuleInfo> infos() {
+		return java.util.List.of(INFO, ISOLATION);
 	}
 
 	public void check(System s, Findings out) {
@@ -46,7 +46,9 @@ public final class DmaDeviceBehindIommu implements Rule {
 				else
 					out.report(INFO, p, PASSTHROUGH__DEVICE, "DMA device '" + dev.getName() + "' has no IOMMU on board '"
 							+ b.getName() + "', so domain '" + d.getName()
-							+ "' cannot use it safely: make the domain direct-mapped (static memory + direct-map) or keep the device in dom0");
+							+ "' cannot use it safely: " + (Systems.startOf(d) == Start.BOOT
+									? "make the domain direct-mapped (static memory + direct-map) or keep the device in dom0"
+									: "keep the device in dom0, or start the domain at-boot with static memory and direct-map"));
 			}
 	}
 

@@ -38,7 +38,7 @@ public final class MemoryFitsRam implements Rule {
 		if (wanted > available)
 			out.report(INFO, s, NAMED__NAME, "the domains need " + Sizes.human(wanted) + " (" + breakdown
 					+ ") but board '" + b.getName() + "' has " + Sizes.human(ram) + " of RAM with "
-					+ Sizes.human(reserved) + " reserved, " + Sizes.human(available) + " available: shrink a domain by "
+					+ Sizes.human(reserved) + " reserved by firmware, " + Sizes.human(available) + " available: shrink a domain by "
 					+ Sizes.human(wanted - available));
 	}
 }
