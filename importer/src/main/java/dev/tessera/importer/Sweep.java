@@ -93,7 +93,7 @@ public final class Sweep {
 	}
 
 	static String normalise(String message) {
-		return message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("/[\\w@,.+/-]+", "/…").replaceAll("0x[0-9a-f]+", "N")
+		return message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("/[\\w@.+/-]+(,[\\w@.+/-]+)*", "/…").replaceAll("0x[0-9a-f]+", "N")
 				.replaceAll("\\b\\d+\\b", "N");
 	}
 
@@ -117,7 +117,7 @@ public final class Sweep {
 		warned.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
 				.forEach(e -> System.out.println("  " + e.getValue() + " x " + e.getKey()));
 		System.out.println("time per file (ms), on the " + both.size() + " files both read:");
-		System.out.println("  tessera board import (cpp + 2 dtc runs + read + build + write): " + stats(both.stream().mapToLong(Row::importNanos).toArray()));
+		System.out.println("  tessera board import (cpp + 2 dtc runs + read + build)        : " + stats(both.stream().mapToLong(Row::importNanos).toArray()));
 		System.out.println("  kernel build (cpp + dtc -O dtb):                                 " + stats(both.stream().mapToLong(Row::dtcNanos).toArray()));
 	}
 

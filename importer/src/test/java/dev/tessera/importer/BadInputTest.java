@@ -95,6 +95,19 @@ class BadInputTest {
 	}
 
 	@Test
+	void questionableButReadableTreesImportWithWarnings() throws Exception {
+		var r = Fixtures.importBoard("warnings.dts");
+		List<String> w = r.warnings().stream().map(DtDiagnostic::format).toList();
+		assertEquals(3, w.size(), w.toString());
+		assertTrue(w.get(0).matches(".*warnings.dts:12: warning: node /cpus/cpu: the CPU has no reg.*"), w.get(0));
+		assertTrue(w.stream().anyMatch(s -> s.matches(".*warnings.dts:32: warning: node /serial@1000: SPI 5 has trigger flags 3.*")), w.toString());
+		assertTrue(w.stream().anyMatch(s -> s.matches(".*warnings.dts:33: warning: node /serial@1000: clocks refers to /oscillator, which has no #clock-cells")), w.toString());
+		assertTrue(r.board().getDevices().get(0).getClocks().isEmpty());
+		assertFalse(r.board().getClusters().get(0).getCpus().get(0).isSetMpidr());
+		assertFalse(r.boardText().contains("mpidr"), r.boardText());
+	}
+
+	@Test
 	void formatNamesFileLineAndNode() {
 		assertEquals("a.dts:3: error: node /x: bad", DtDiagnostic.error(new SourceLocation("a.dts", 3), "/x", "bad").format());
 	}
