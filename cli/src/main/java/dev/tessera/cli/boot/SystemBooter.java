@@ -103,7 +103,8 @@ public final class SystemBooter {
 			case UEFI -> UefiRoute.builder(plan, out, files, xen, work);
 		};
 		QemuBoot boot = b.expect(expected.toArray(ExpectedMarker[]::new))
-				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds")
+				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds", "TESS-XLN name=dom0 failed",
+						"TESS-XLCREATE name=dom0 failed")
 				.timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
 		List<String> problems = r.marker() && result.outcome() == BootResult.Outcome.ALL_SEEN ? MarkerHarness.check(plan, result) : List.of();

@@ -60,7 +60,7 @@ class XlConfigsAcceptedByXlTest {
 				}
 				""");
 		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, SystemBooter.Route.DIRECT, true,
-				null, Duration.ofMinutes(5), work.resolve("boot"), out -> { },
+				null, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
 				new SystemBooter.Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
 		List<String> verdicts = report.boot().markers().stream().filter(m -> m.kind().equals("XLN")).map(m -> m.body()).toList();
 		assertTrue(report.passed(), "xl -N create verdicts: " + verdicts + "\n" + report.boot().describe());

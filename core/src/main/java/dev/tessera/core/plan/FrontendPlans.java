@@ -52,6 +52,8 @@ final class FrontendPlans {
 				}
 			} else if (f instanceof InputFrontend x) {
 				kind = "vkb";
+				// xl requires it: the backend is a Linux user-space one (Xen's kbdif protocol), not QEMU
+				set.add(new Setting("backend-type", "linux"));
 				if (!x.isKeyboard()) set.add(new Setting("feature-disable-keyboard", "1"));
 				if (!x.isPointer()) set.add(new Setting("feature-disable-pointer", "1"));
 				DisplayConnector t = x.getTouch();
