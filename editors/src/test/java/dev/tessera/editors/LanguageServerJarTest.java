@@ -64,6 +64,8 @@ class LanguageServerJarTest {
 		root = Files.createTempDirectory("tessera-lsp-ws");
 		broken = copy("files/broken.tess", "broken.tess");
 		unformatted = copy("files/unformatted.tess", "unformatted.tess");
+		copy("files/local-board.tess", "local-board.tess");
+		copy("files/on-local.tess", "on-local.tess");
 		cockpit = Files.readString(ServerProcess.repo().resolve("examples/ivi/cockpit.tess"));
 		Files.writeString(root.resolve("cockpit.tess"), cockpit);
 		brokenUri = uri("broken.tess");
@@ -116,7 +118,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(1)
+	@Order(0)
 	void initializeAnnouncesTheFeatures() {
 		var caps = init.getCapabilities();
 		assertTrue(caps.getHoverProvider().getLeft());
@@ -129,7 +131,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(2)
+	@Order(1)
 	void aBrokenSystemGetsItsRuleIdsAndRanges() throws Exception {
 		List<Diagnostic> ds = openAndWait(brokenUri, broken);
 		List<String> got = ds.stream().map(d -> code(d) + "@" + (d.getRange().getStart().getLine() + 1) + ":"
@@ -159,7 +161,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(3)
+	@Order(2)
 	void completionOfDevicesBoardsOsKindsCpusDomainsAndKeywords() throws Exception {
 		// devices of the board, after "passthrough "
 		List<CompletionItem> devices = complete(brokenUri, ServerProcess.positionOf(broken, "passthrough gpio0", 0, 12));
@@ -194,7 +196,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(4)
+	@Order(3)
 	void hoverShowsResolvedFactsAndTheRuleOfAProblem() throws Exception {
 		// a device: registers, interrupts, who owns it
 		String gpio = hover(brokenUri, ServerProcess.positionOf(broken, "passthrough gpio0", 0, 14));
@@ -217,7 +219,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(5)
+	@Order(4)
 	void definitionGoesIntoTheBoard() throws Exception {
 		var result = ls.server.getTextDocumentService().definition(new DefinitionParams(doc(brokenUri),
 				ServerProcess.positionOf(broken, "passthrough pcie0", 0, 13))).get(30, TimeUnit.SECONDS);
@@ -248,7 +250,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(6)
+	@Order(5)
 	void quickFixesFixTheirProblems() throws Exception {
 		String text = broken;
 		List<Diagnostic> ds = openAndWait(brokenUri, text); // re-sent, as an editor does after a change on disk
@@ -282,7 +284,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(7)
+	@Order(6)
 	void aDuplicateCpuIsRemovedOrReplaced() throws Exception {
 		String dup = broken.replace("pin 7", "pin 0, 0");
 		List<Diagnostic> ds = changeAndWait(brokenUri, broken, dup);
@@ -299,7 +301,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(8)
+	@Order(7)
 	void formattingLaysTheFileOut() throws Exception {
 		openAndWait(unformattedUri, unformatted);
 		FormattingOptions options = new FormattingOptions(4, false);
@@ -315,7 +317,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(9)
+	@Order(8)
 	void outlineNamesBoardsSystemsDomains() throws Exception {
 		var symbols = ls.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(doc(cockpitUri))).get(30, TimeUnit.SECONDS);
 		DocumentSymbol system = symbols.get(0).getRight();
@@ -326,7 +328,7 @@ class LanguageServerJarTest {
 	}
 
 	@Test
-	@Order(10)
+	@Order(9)
 	void theGenerateCommandWritesTheOutputs() throws Exception {
 		Assumptions.assumeTrue(onPath("dtc") && onPath("mkimage"), "dtc and mkimage are not installed (scripts/install-tools.sh)");
 		// offered as a source action anywhere in a system
@@ -366,7 +368,37 @@ class LanguageServerJarTest {
 	}
 
 	@Test
+	@Order(10)
+	void editingABoardRevalidatesItsSystems() throws Exception {
+		String boardUri = uri("local-board.tess"), systemUri = uri("on-local.tess");
+		String board = Files.readString(root.resolve("local-board.tess"));
+		assertEquals(List.of(), openAndWait(systemUri, Files.readString(root.resolve("on-local.tess"))));
+		openAndWait(boardUri, board);
+		// the device the system passes through gets registers that are not page-aligned: the system breaks a rule
+		int seen = ls.client.count(systemUri);
+		String changed = board.replace("reg 0x9030000 size 4K", "reg 0x9030000 size 0x100");
+		ls.change(boardUri, board, changed, ++version);
+		List<Diagnostic> ds = ls.client.await(systemUri, seen, WAIT).getDiagnostics();
+		assertEquals(List.of("device.passthrough-described@17:15"), ds.stream().map(d -> code(d) + "@" + (d.getRange().getStart().getLine() + 1)
+				+ ":" + (d.getRange().getStart().getCharacter() + 1)).toList(), show(ds));
+		// and back
+		seen = ls.client.count(systemUri);
+		ls.change(boardUri, changed, board, ++version);
+		assertEquals(List.of(), ls.client.await(systemUri, seen, WAIT).getDiagnostics());
+	}
+
+	@Test
 	@Order(11)
+	void definitionIntoAWorkspaceBoard() throws Exception {
+		String system = Files.readString(root.resolve("on-local.tess"));
+		var locations = ls.server.getTextDocumentService().definition(new DefinitionParams(doc(uri("on-local.tess")),
+				ServerProcess.positionOf(system, "passthrough gpio0", 0, 13))).get(30, TimeUnit.SECONDS).getLeft();
+		assertEquals(uri("local-board.tess"), locations.get(0).getUri());
+		assertEquals(10, locations.get(0).getRange().getStart().getLine());
+	}
+
+	@Test
+	@Order(12)
 	void shutdownAndExit() throws Exception {
 		assertEquals(0, ls.shutdown(), () -> {
 			try {

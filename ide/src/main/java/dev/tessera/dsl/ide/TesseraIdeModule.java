@@ -24,6 +24,10 @@ import dev.tessera.dsl.ide.symbols.TesseraSymbols;
 /** Tessera's parts of the language server: completion, hover, quick fixes, formatting, outline, commands. */
 public class TesseraIdeModule extends AbstractTesseraIdeModule {
 
+	public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return dev.tessera.dsl.ide.build.BoardChangesAffectSystems.class;
+	}
+
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return TesseraProposals.class;
 	}

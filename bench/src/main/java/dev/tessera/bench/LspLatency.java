@@ -1,0 +1,255 @@
+package dev.tessera.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * Responsiveness of the language server on a large system: the time from a keystroke ({@code didChange} of one
+ * character) to the {@code publishDiagnostics} that answers it, measured over stdio against the real server jar
+ * ({@code java -jar cli/target/tessera.jar lsp}), as an editor sees it. Not a JMH benchmark: one server process,
+ * keystrokes one after the other, each waiting for its diagnostics.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.tessera.bench.LspLatency [--jar cli/target/tessera.jar]
+ *      [--domains 200] [--devices 3000] [--warmup 20] [--keystrokes 50]
+ * </pre>
+ *
+ * It writes into a temporary folder a board with {@code --devices} device nodes (each with its device-tree path,
+ * compatible, registers, most with an interrupt) and a system of {@code --domains} domains on it (dom0 plus
+ * at-boot Linux domains, each given a device of its own), checks that the system is valid, then types: each
+ * domain in turn gets three keystrokes on its vcpus, 1 to 2 (valid), 2 to 0 (an error the server must report)
+ * and 0 to 1 (valid again); every answer is checked against the text. A last series types into the board file, which re-validates the board and the system that uses it.
+ */
+public final class LspLatency {
+	public static void main(String[] args) throws Exception {
+		Path jar = Path.of("cli/target/tessera.jar");
+		int domains = 200, devices = 3000, warmup = 20, keystrokes = 50;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+			case "--jar" -> jar = Path.of(args[++i]);
+			case "--domains" -> domains = Integer.parseInt(args[++i]);
+			case "--devices" -> devices = Integer.parseInt(args[++i]);
+			case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+			case "--keystrokes" -> keystrokes = Integer.parseInt(args[++i]);
+			default -> {
+				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N]");
+				System.exit(2);
+			}
+			}
+		}
+		if (!Files.isRegularFile(jar)) {
+			System.err.println("LspLatency: " + jar + " is missing: build it with mvn -q -B install -DskipTests -pl cli -am");
+			System.exit(2);
+		}
+		Path dir = Files.createTempDirectory("tessera-lsp-bench");
+		String board = board(devices);
+		String system = system(domains);
+		Files.writeString(dir.resolve("big-board.tess"), board);
+		Files.writeString(dir.resolve("big-system.tess"), system);
+		System.out.printf(Locale.ROOT, "board: %d device nodes, %d lines, %d KiB; system: %d domains, %d lines, %d KiB (%s)%n", devices,
+				board.lines().count(), board.length() / 1024, domains, system.lines().count(), system.length() / 1024, dir);
+
+		Client client = new Client();
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process p = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "lsp")
+				.redirectError(dir.resolve("server.log").toFile()).start();
+		var launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(), p.getOutputStream());
+		launcher.startListening();
+		LanguageServer server = launcher.getRemoteProxy();
+		try {
+			long t0 = System.nanoTime();
+			InitializeParams init = new InitializeParams();
+			init.setRootUri(dir.toUri().toString());
+			init.setCapabilities(new ClientCapabilities());
+			server.initialize(init).get(5, TimeUnit.MINUTES);
+			server.initialized(new InitializedParams());
+			String systemUri = dir.resolve("big-system.tess").toUri().toString();
+			String boardUri = dir.resolve("big-board.tess").toUri().toString();
+			int seen = client.count(systemUri);
+			server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(systemUri, "tessera", 1, system)));
+			PublishDiagnosticsParams first = client.await(systemUri, seen);
+			System.out.printf(Locale.ROOT, "start-up: initialize + open + first diagnostics of the system in %.0f ms%n", ms(System.nanoTime() - t0));
+			if (!first.getDiagnostics().isEmpty())
+				throw new IllegalStateException("the generated system is not valid: " + first.getDiagnostics().subList(0, Math.min(5, first.getDiagnostics().size())));
+
+			// keystrokes in the system: "vcpus 1" of domain k becomes 2, 0 (an error) or 1 again
+			List<Integer> vcpuOffsets = new ArrayList<>();
+			for (int at = system.indexOf("vcpus 1"); at >= 0; at = system.indexOf("vcpus 1", at + 1)) vcpuOffsets.add(at + 6);
+			int version = 1;
+			String text = system;
+			List<Double> valid = new ArrayList<>(), invalid = new ArrayList<>();
+			for (int i = 0; i < warmup + keystrokes; i++) {
+				// each domain in turn gets three keystrokes: 1 -> 2 (valid), 2 -> 0 (error), 0 -> 1 (valid again)
+				int at = vcpuOffsets.get(((i / 3) * 37) % vcpuOffsets.size());
+				char now = text.charAt(at);
+				char next = now == '1' ? '2' : now == '2' ? '0' : '1';
+				Position pos = position(text, at);
+				text = text.substring(0, at) + next + text.substring(at + 1);
+				seen = client.count(systemUri);
+				long start = System.nanoTime();
+				server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(systemUri, ++version),
+						List.of(new TextDocumentContentChangeEvent(new Range(pos, new Position(pos.getLine(), pos.getCharacter() + 1)), String.valueOf(next)))));
+				PublishDiagnosticsParams d = client.await(systemUri, seen);
+				double took = ms(System.nanoTime() - start);
+				boolean error = next == '0';
+				if (error != d.getDiagnostics().stream().anyMatch(x -> "domain.vcpus".equals(x.getCode().getLeft())))
+					throw new IllegalStateException("keystroke " + i + ": diagnostics do not match the text: " + d.getDiagnostics());
+				if (i >= warmup) (error ? invalid : valid).add(took);
+			}
+			report("keystroke in the system, still valid", valid);
+			report("keystroke in the system, makes an error", invalid);
+			List<Double> all = new ArrayList<>(valid);
+			all.addAll(invalid);
+			report("keystroke in the system, all", all);
+
+			// keystrokes in the board: a device's note changes; the board and the system are validated again
+			seen = client.count(boardUri);
+			server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(boardUri, "tessera", 1, board)));
+			client.await(boardUri, seen);
+			int noteAt = board.indexOf("note \"x\"") + 6;
+			String btext = board;
+			int bversion = 1;
+			List<Double> boardTimes = new ArrayList<>(), systemAfterBoard = new ArrayList<>();
+			for (int i = 0; i < warmup / 2 + keystrokes / 2; i++) {
+				char next = btext.charAt(noteAt) == 'x' ? 'y' : 'x';
+				Position pos = position(btext, noteAt);
+				btext = btext.substring(0, noteAt) + next + btext.substring(noteAt + 1);
+				int seenBoard = client.count(boardUri), seenSystem = client.count(systemUri);
+				long start = System.nanoTime();
+				server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(boardUri, ++bversion),
+						List.of(new TextDocumentContentChangeEvent(new Range(pos, new Position(pos.getLine(), pos.getCharacter() + 1)), String.valueOf(next)))));
+				client.await(boardUri, seenBoard);
+				double b = ms(System.nanoTime() - start);
+				client.await(systemUri, seenSystem);
+				double s = ms(System.nanoTime() - start);
+				if (i >= warmup / 2) {
+					boardTimes.add(b);
+					systemAfterBoard.add(s);
+				}
+			}
+			report("keystroke in the board, board's diagnostics", boardTimes);
+			report("keystroke in the board, system's diagnostics", systemAfterBoard);
+
+			server.shutdown().get(30, TimeUnit.SECONDS);
+			server.exit();
+			p.waitFor(30, TimeUnit.SECONDS);
+		} finally {
+			if (p.isAlive()) p.destroyForcibly();
+		}
+	}
+
+	static double ms(long nanos) {
+		return nanos / 1e6;
+	}
+
+	static void report(String what, List<Double> times) {
+		if (times.isEmpty()) return;
+		List<Double> s = new ArrayList<>(times);
+		s.sort(null);
+		System.out.printf(Locale.ROOT, "%-46s n=%3d  min %6.1f  median %6.1f  p90 %6.1f  max %6.1f ms%n", what, s.size(), s.get(0),
+				s.get(s.size() / 2), s.get((int) Math.min(s.size() - 1, Math.ceil(s.size() * 0.9) - 1)), s.get(s.size() - 1));
+	}
+
+	static Position position(String text, int offset) {
+		int line = 0, lineStart = 0;
+		for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
+		return new Position(line, offset - lineStart);
+	}
+
+	/** A board of {@code devices} device-tree nodes on 8 CPUs and 16 GiB; the first 900 have an interrupt each. */
+	static String board(int devices) {
+		StringBuilder sb = new StringBuilder("// generated by LspLatency: a board with many device-tree nodes\n");
+		sb.append("board big {\n\tarch aarch64\n\tdescription \"synthetic: ").append(devices).append(" devices\"\n");
+		sb.append("\tcluster c0 cortex-a72 {\n");
+		for (int c = 0; c < 8; c++) sb.append("\t\tcpu cpu").append(c).append(" mpidr 0x").append(Integer.toHexString(c)).append(" path \"/cpus/cpu@").append(c).append("\"\n");
+		sb.append("\t}\n\tram bank0 0x40000000 size 16G path \"/memory@40000000\"\n");
+		sb.append("\tgic v3 {\n\t\tpath \"/interrupt-controller@8000000\"\n\t\treg 0x8000000 size 0x10000, 0x80a0000 size 0xf60000\n\t}\n");
+		sb.append("\tdevice uart0 uart { path \"/soc/serial@9000000\" compatible \"arm,pl011\" reg 0x9000000 size 4K irq spi 1 level-high note \"x\" }\n");
+		for (int i = 0; i < devices; i++) {
+			long base = 0x10000000L + i * 0x1000L;
+			sb.append("\tdevice dev").append(i).append(" { path \"/soc/bus@10000000/dev@").append(Long.toHexString(base))
+					.append("\" compatible \"vendor,block-").append(i % 17).append("\", \"vendor,block\" reg 0x").append(Long.toHexString(base))
+					.append(" size 4K");
+			if (i < 900) sb.append(" irq spi ").append(40 + i).append(" level-high");
+			sb.append(" }\n");
+		}
+		return sb.append("}\n").toString();
+	}
+
+	/** dom0 and domains−1 at-boot Linux domains of 32 MiB, each with a device of its own. */
+	static String system(int domains) {
+		StringBuilder sb = new StringBuilder("// generated by LspLatency: a system of many domains\nimport \"big-board.tess\"\n\n");
+		sb.append("system big on big {\n\txen 4.19 {\n\t\tconsole uart0\n\t\timage \"xen\" max 4M\n\t}\n\n");
+		sb.append("\tdomain dom0 control {\n\t\tos linux\n\t\tmemory 1G\n\t\tvcpus 1\n\t\tkernel \"Image\" max 40M\n\t\tramdisk \"initrd\" max 8M\n\t}\n");
+		for (int d = 1; d < domains; d++)
+			sb.append("\n\tdomain guest").append(d).append(" at-boot {\n\t\tos linux\n\t\tmemory 32M\n\t\tvcpus 1\n\t\tkernel \"Image\" max 40M\n\t\tcmdline \"console=ttyAMA0 id=")
+					.append(d).append("\"\n\t\tpassthrough dev").append(d).append("\n\t}\n");
+		return sb.append("}\n").toString();
+	}
+
+	/** Records diagnostics per document; answers nothing else. */
+	static final class Client implements LanguageClient {
+		private final java.util.Map<String, List<PublishDiagnosticsParams>> received = new java.util.HashMap<>();
+
+		@Override
+		public synchronized void publishDiagnostics(PublishDiagnosticsParams params) {
+			received.computeIfAbsent(params.getUri(), k -> new ArrayList<>()).add(params);
+			notifyAll();
+		}
+
+		synchronized int count(String uri) {
+			return received.getOrDefault(uri, List.of()).size();
+		}
+
+		synchronized PublishDiagnosticsParams await(String uri, int seen) throws InterruptedException {
+			long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+			while (count(uri) <= seen) {
+				long left = end - System.nanoTime();
+				if (left <= 0) throw new IllegalStateException("no diagnostics for " + uri);
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+			}
+			List<PublishDiagnosticsParams> all = received.get(uri);
+			return all.get(all.size() - 1);
+		}
+
+		public void telemetryEvent(Object object) {
+		}
+
+		public void showMessage(MessageParams params) {
+		}
+
+		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+			return CompletableFuture.completedFuture(null);
+		}
+
+		public void logMessage(MessageParams message) {
+		}
+	}
+
+	private LspLatency() {
+	}
+
+}
