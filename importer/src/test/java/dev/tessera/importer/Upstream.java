@@ -48,9 +48,10 @@ record Upstream(String board, String kernelFile, List<String> qemu) {
 
 	/** The kernel tree scripts/linux-dts.sh extracted; fails (never skips) when it is not there. */
 	static Path kernelTree() {
-		String env = System.getenv("TESSERA_LINUX_DTS");
+		String env = System.getenv("TESSERA_LINUX_DTS"), cache = System.getenv("TESSERA_CACHE");
 		Path p = env != null ? Path.of(env)
-				: Path.of(System.getProperty("user.home"), ".cache", "tessera", "linux-dts", "current");
+				: (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "tessera"))
+						.resolve("linux-dts").resolve("current");
 		if (!Files.isDirectory(p.resolve("arch/arm64/boot/dts")))
 			throw new AssertionError("the kernel's device trees are not at " + p + ": run scripts/linux-dts.sh (scripts/test.sh does)");
 		return p;
