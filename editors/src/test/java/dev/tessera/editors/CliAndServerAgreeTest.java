@@ -60,7 +60,7 @@ class CliAndServerAgreeTest {
 			examples++;
 		}
 		assertTrue(examples >= 40, "bad examples of " + examples + " rules");
-		for (String name : List.of("broken", "many-rules", "syntax-error", "unformatted")) {
+		for (String name : List.of("broken", "many-rules", "syntax-error", "link-error", "unformatted", "local-board", "on-local")) {
 			Path p = ws.resolve(name + ".tess");
 			try (var in = getClass().getClassLoader().getResourceAsStream("files/" + name + ".tess")) {
 				Files.write(p, in.readAllBytes());
