@@ -31,6 +31,12 @@ final class BoardCommand implements Runnable {
 		throw new CommandLine.ParameterException(spec.commandLine(), "name a board command: import");
 	}
 
+	/** The language's keywords, from its grammar: a device named like one is written with the '^' escape. */
+	static java.util.Set<String> keywords() {
+		var grammar = dev.tessera.dsl.load.ModelLoader.injector().getInstance(org.eclipse.xtext.IGrammarAccess.class).getGrammar();
+		return org.eclipse.xtext.GrammarUtil.getAllKeywords(grammar);
+	}
+
 	@Command(name = "import", mixinStandardHelpOptions = true,
 			description = { "Build a board file from a device tree: a kernel .dts (preprocessed like the kernel's build does, "
 					+ "then read with dtc) or a .dtb.",
@@ -84,7 +90,7 @@ final class BoardCommand implements Runnable {
 			String dtsName = base + ".dts";
 			BoardImporter.Result r;
 			try {
-				r = new BoardImporter().importBoard(new BoardImporter.Request(input, includes, name != null ? name : base, dtsName, sources, a));
+				r = new BoardImporter(keywords()).importBoard(new BoardImporter.Request(input, includes, name != null ? name : base, dtsName, sources, a));
 			} catch (ImportException e) {
 				e.diagnostics().forEach(d -> err.println(d.format()));
 				boolean tool = e.diagnostics().stream().anyMatch(d -> d.message().contains("is not installed"));

@@ -34,6 +34,18 @@ public final class BoardImporter {
 
 	private final Preprocessor preprocessor = new Preprocessor();
 	private final DtcReader dtc = new DtcReader();
+	private final java.util.Set<String> keywords;
+
+	public BoardImporter() {
+		this(java.util.Set.of());
+	}
+
+	/** @param keywords the keywords of the language the board is written in (names equal to one are escaped) */
+	public BoardImporter(java.util.Set<String> keywords) {
+		java.util.Set<String> all = new java.util.HashSet<>(Names.KEYWORDS);
+		all.addAll(keywords);
+		this.keywords = java.util.Set.copyOf(all);
+	}
 
 	public Result importBoard(Request req) throws ImportException {
 		Path input = req.input();
@@ -66,7 +78,7 @@ public final class BoardImporter {
 		if (req.deviceTreeFile() != null)
 			header.add("Xen boots with " + req.deviceTreeFile() + " beside this file: the same tree, "
 					+ (DtcReader.isBlob(input) ? "decompiled by dtc." : "preprocessed and flattened by dtc."));
-		String text = BoardWriter.write(board, header, built.remarks());
+		String text = BoardWriter.write(board, header, built.remarks(), keywords);
 		String dts = deviceTreeHeader(sources, DtcReader.isBlob(input)) + withoutRandomSeeds(read.flattened());
 		return new Result(board, text, dts, diagnostics.stream().filter(d -> !d.isError()).toList());
 	}

@@ -25,6 +25,12 @@ public final class BoardWriter {
 	}
 
 	public static String write(Board b, List<String> header, List<String> remarks) {
+		return write(b, header, remarks, Names.KEYWORDS);
+	}
+
+	/** @param keywords the language's keywords: a name equal to one is written with the '^' escape */
+	public static String write(Board b, List<String> header, List<String> remarks, java.util.Set<String> keywords) {
+		java.util.function.Function<String, String> n = name -> Names.written(name, keywords);
 		StringBuilder o = new StringBuilder();
 		for (String h : header) comment(o, "", h);
 		comment(o, "", "");
@@ -33,18 +39,18 @@ public final class BoardWriter {
 		for (String r : remarks) comment(o, "", "Note: " + r);
 		comment(o, "", "");
 		passthroughSummary(o, b);
-		o.append("board ").append(Names.written(b.getName())).append(" {\n");
+		o.append("board ").append(n.apply(b.getName())).append(" {\n");
 		o.append("\tarch ").append(b.getArch().getLiteral()).append('\n');
 		if (b.getDescription() != null) o.append("\tdescription ").append(quote(b.getDescription())).append('\n');
 		for (String s : b.getSources()) o.append("\tsource ").append(quote(s)).append('\n');
 		if (b.getDeviceTree() != null) o.append("\tdevice-tree ").append(quote(b.getDeviceTree())).append('\n');
 		if (!b.getClusters().isEmpty()) o.append('\n');
 		for (CpuCluster c : b.getClusters()) {
-			o.append("\tcluster ").append(Names.written(c.getName()));
-			if (c.getCoreType() != null) o.append(' ').append(Names.written(c.getCoreType()));
+			o.append("\tcluster ").append(n.apply(c.getName()));
+			if (c.getCoreType() != null) o.append(' ').append(n.apply(c.getCoreType()));
 			o.append(" {\n");
 			for (Cpu cpu : c.getCpus()) {
-				o.append("\t\tcpu ").append(Names.written(cpu.getName()));
+				o.append("\t\tcpu ").append(n.apply(cpu.getName()));
 				if (cpu.eIsSet(dev.tessera.model.TesseraPackage.Literals.CPU__MPIDR)) o.append(" mpidr ").append(hex(cpu.getMpidr()));
 				o.append(" path ").append(quote(cpu.getDtPath())).append('\n');
 			}
@@ -52,10 +58,10 @@ public final class BoardWriter {
 		}
 		if (!b.getRam().isEmpty() || !b.getReserved().isEmpty()) o.append('\n');
 		for (RamBank r : b.getRam())
-			o.append("\tram ").append(Names.written(r.getName())).append(' ').append(hex(r.getBase())).append(" size ")
+			o.append("\tram ").append(n.apply(r.getName())).append(' ').append(hex(r.getBase())).append(" size ")
 					.append(size(r.getSize())).append(" path ").append(quote(r.getDtPath())).append('\n');
 		for (ReservedRegion r : b.getReserved()) {
-			o.append("\treserved ").append(Names.written(r.getName())).append(' ').append(hex(r.getBase())).append(" size ")
+			o.append("\treserved ").append(n.apply(r.getName())).append(' ').append(hex(r.getBase())).append(" size ")
 					.append(size(r.getSize()));
 			if (r.isLoader()) o.append(" loader");
 			if (r.getDtPath() != null) o.append(" path ").append(quote(r.getDtPath()));
@@ -69,19 +75,19 @@ public final class BoardWriter {
 			o.append("\t}\n");
 		}
 		for (Iommu i : b.getIommus()) {
-			o.append("\n\tiommu ").append(Names.written(i.getName())).append(' ').append(i.getKind().getLiteral()).append(" {\n");
+			o.append("\n\tiommu ").append(n.apply(i.getName())).append(' ').append(i.getKind().getLiteral()).append(" {\n");
 			o.append("\t\tpath ").append(quote(i.getDtPath())).append('\n');
 			if (!i.getRegs().isEmpty()) o.append("\t\treg ").append(regs(i.getRegs())).append('\n');
 			if (i.isDisabled()) o.append("\t\tdisabled\n");
 			if (!i.getCovers().isEmpty()) {
 				o.append("\t\tcovers ");
-				o.append(wrap(i.getCovers().stream().map(d -> Names.written(d.getName())).toList(), "\t\t       "));
+				o.append(wrap(i.getCovers().stream().map(d -> n.apply(d.getName())).toList(), "\t\t       "));
 				o.append('\n');
 			}
 			o.append("\t}\n");
 		}
 		for (Device d : b.getDevices()) {
-			o.append("\n\tdevice ").append(Names.written(d.getName()));
+			o.append("\n\tdevice ").append(n.apply(d.getName()));
 			if (d.eIsSet(dev.tessera.model.TesseraPackage.Literals.DEVICE__KIND)) o.append(' ').append(d.getKind().getLiteral());
 			o.append(" {\n");
 			o.append("\t\tpath ").append(quote(d.getDtPath())).append('\n');

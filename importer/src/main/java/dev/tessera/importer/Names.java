@@ -39,6 +39,11 @@ final class Names {
 
 	/** The name as written in a .tess file. */
 	static String written(String name) {
-		return KEYWORDS.contains(name) ? "^" + name : name;
+		return written(name, KEYWORDS);
+	}
+
+	/** The name as written in a .tess file of a language with these keywords. */
+	static String written(String name, Set<String> keywords) {
+		return keywords.contains(name) || KEYWORDS.contains(name) ? "^" + name : name;
 	}
 }

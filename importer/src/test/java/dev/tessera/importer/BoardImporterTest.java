@@ -135,6 +135,18 @@ class BoardImporterTest {
 	}
 
 	@Test
+	void namesThatAreKeywordsAreEscaped() throws Exception {
+		var grammar = ModelLoader.injector().getInstance(org.eclipse.xtext.IGrammarAccess.class).getGrammar();
+		var keywords = org.eclipse.xtext.GrammarUtil.getAllKeywords(grammar);
+		var r = new BoardImporter(java.util.Set.of("uart1")).importBoard(new BoardImporter.Request(Fixtures.DIR.resolve("board.dts"),
+				List.of(Fixtures.INCLUDE), "test-board", "test-board.dts", List.of(), null));
+		assertTrue(r.boardText().contains("device ^uart1 uart {"), "a keyword of the language is escaped");
+		assertTrue(r.boardText().contains("device ^timer timer {"));
+		for (String k : keywords)
+			if (k.matches("[a-z][a-z0-9-]*")) assertTrue(Names.written(k, keywords).startsWith("^"), k);
+	}
+
+	@Test
 	void deviceTreeIsSelfContainedAndCompiles(@TempDir Path tmp) throws Exception {
 		String dts = result.deviceTree();
 		assertFalse(dts.contains("#include"));
