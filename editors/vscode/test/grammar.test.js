@@ -55,6 +55,8 @@ test('a board: one-line devices, cells, CPU declarations after a brace', async (
   assert.strictEqual(scopeOf(inline, 'a57_0'), 'entity.name.type.tess');
   assert.strictEqual(scopeOf(inline, '<'), 'punctuation.section.cells.tess');
   assert.strictEqual(scopeOf(inline, '812'), 'constant.numeric.decimal.tess');
+  const display = await tokenize('display from domd { connector lcd 2560x1600 }');
+  assert.strictEqual(scopeOf(display, '2560x1600'), 'constant.numeric.resolution.tess');
 });
 
 test('keywords inside strings, comments and names are not keywords', async () => {
