@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Tessera's layout, line by line: one indent per open brace, one space between tokens, ", " in lists, a space
- * before "{", no trailing white space, at most one blank line in a row. Strings and comments are kept as written;
+ * before "{", no trailing white space, at most one blank line in a row; a list continued on the next line keeps
+ * its alignment. Strings and comments are kept as written;
  * nothing that changes the meaning of a file is touched (no line is joined or split).
  */
 public final class TesseraFormatter {
@@ -21,6 +22,7 @@ public final class TesseraFormatter {
 		int depth = 0;
 		boolean inComment = false;
 		boolean previousBlank = true; // no blank lines at the start
+		boolean continues = false;
 		for (String line : lines) {
 			if (inComment) {
 				int end = line.indexOf("*/");
@@ -40,15 +42,28 @@ public final class TesseraFormatter {
 				continue;
 			}
 			int indent = Math.max(0, depth - l.leadingCloses);
-			out.add(indentUnit.repeat(indent) + l.text);
+			String lead = indentUnit.repeat(indent);
+			if (continues) {
+				// a list continued from the line before: keep its alignment, at least one level deeper
+				String written = line.substring(0, line.length() - line.stripLeading().length());
+				lead = width(written) > width(lead) ? written : lead + indentUnit;
+			}
+			out.add(lead + l.text);
 			depth = Math.max(0, depth + l.depthChange);
 			inComment = l.openComment;
 			previousBlank = false;
+			continues = l.trailingComma;
 		}
 		// no blank lines at the end
 		for (int i = out.size() - 1; i > 0 && (out.get(i) == null || out.get(i).isEmpty()); i--)
 			out.set(i, null);
 		return out;
+	}
+
+	private static int width(String whitespace) {
+		int w = 0;
+		for (char c : whitespace.toCharArray()) w = c == '\t' ? (w / 4 + 1) * 4 : w + 1;
+		return w;
 	}
 
 	public String format(String text) {
@@ -58,7 +73,7 @@ public final class TesseraFormatter {
 		return sb.toString();
 	}
 
-	private record Line(String text, int depthChange, int leadingCloses, boolean openComment) {
+	private record Line(String text, int depthChange, int leadingCloses, boolean openComment, boolean trailingComma) {
 	}
 
 	private static String stripTrailing(String s) {
@@ -86,6 +101,7 @@ public final class TesseraFormatter {
 		StringBuilder sb = new StringBuilder();
 		int depth = 0, leadingCloses = 0;
 		boolean sawCode = false, openComment = false;
+		int codeLength = -1; // where a trailing comment starts
 		int i = 0;
 		while (i < s.length()) {
 			char c = s.charAt(i);
@@ -97,6 +113,7 @@ public final class TesseraFormatter {
 				sawCode = true;
 				i = j;
 			} else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+				codeLength = sb.length();
 				if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') sb.append(' ');
 				sb.append(s.substring(i).stripTrailing());
 				break;
@@ -104,6 +121,7 @@ public final class TesseraFormatter {
 				int end = s.indexOf("*/", i + 2);
 				if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') sb.append(' ');
 				if (end < 0) {
+					codeLength = sb.length();
 					sb.append(s.substring(i).stripTrailing());
 					openComment = true;
 					break;
@@ -130,6 +148,7 @@ public final class TesseraFormatter {
 				i++;
 			}
 		}
-		return new Line(sb.toString().stripTrailing(), depth, leadingCloses, openComment);
+		String code = (codeLength >= 0 ? sb.substring(0, codeLength) : sb.toString()).strip();
+		return new Line(sb.toString().stripTrailing(), depth, leadingCloses, openComment, code.endsWith(","));
 	}
 }
