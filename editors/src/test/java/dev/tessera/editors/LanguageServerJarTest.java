@@ -188,6 +188,13 @@ class LanguageServerJarTest {
 		List<String> domains = labels(complete(brokenUri, ServerProcess.positionOf(withShm, "borrower  }", 0, 9)));
 		assertTrue(domains.containsAll(List.of("dom0", "pinned", "ivi", "media")), domains.toString());
 		changeAndWait(brokenUri, withShm, broken);
+		// Xen's console: the board's devices; an import: the shipped boards by name
+		List<String> console = labels(complete(brokenUri, ServerProcess.positionOf(broken, "console uart0", 0, 8)));
+		assertTrue(console.containsAll(List.of("uart0", "gpio0")), console.toString());
+		String onLocal = Files.readString(root.resolve("on-local.tess"));
+		openAndWait(uri("on-local.tess"), onLocal);
+		List<String> imports = labels(complete(uri("on-local.tess"), ServerProcess.positionOf(onLocal, "\"local-board.tess\"", 0, 0)));
+		assertTrue(imports.containsAll(List.of("\"qemu-virt\"", "\"rpi4\"")), imports.toString());
 	}
 
 	String hover(String uri, Position at) throws Exception {
