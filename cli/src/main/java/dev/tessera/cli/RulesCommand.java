@@ -92,7 +92,7 @@ final class RulesCommand implements Callable<Integer> {
 					md.append("\nBad").append(board).append(":\n\n```\n").append(RuleExamples.Example.shown(ex.get().bad())).append("```\n");
 					md.append("\nFixed:\n\n```\n").append(RuleExamples.Example.shown(ex.get().fixed())).append("```\n");
 				} else {
-					md.append("\n*No example: no .tess file can reach this rule; it guards other inputs and Tessera itself.*\n");
+					md.append("\n*No .tess example: this rule looks at the boot files themselves, or guards other inputs and Tessera itself; its tests show it.*\n");
 				}
 			}
 		}

@@ -19,6 +19,11 @@ public interface FileProbe {
 	 */
 	OptionalLong loadedSize(String file);
 
+	/** Whether the file is an arm64 kernel Image (its header's magic "ARM\x64"); false when missing or anything else. */
+	default boolean isArm64Image(String file) {
+		return false;
+	}
+
 	static FileProbe in(Path dir) {
 		return new FileProbe() {
 			public OptionalLong size(String file) {
@@ -27,6 +32,16 @@ public interface FileProbe {
 					return p != null && Files.isRegularFile(p) ? OptionalLong.of(Files.size(p)) : OptionalLong.empty();
 				} catch (IOException e) {
 					return OptionalLong.empty();
+				}
+			}
+
+			public boolean isArm64Image(String file) {
+				if (size(file).isEmpty()) return false;
+				try (InputStream in = Files.newInputStream(resolve(dir, file))) {
+					byte[] header = in.readNBytes(64);
+					return header.length == 64 && ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(56) == 0x644d5241;
+				} catch (IOException e) {
+					return false;
 				}
 			}
 

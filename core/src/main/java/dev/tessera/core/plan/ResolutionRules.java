@@ -22,9 +22,12 @@ public final class ResolutionRules {
 			"A file is no larger than its declared maximum",
 			"The maximum is what the build promised; a larger file is placed by its real size, so the addresses differ from "
 					+ "what builds that trusted the maximum expect.");
+	public static final RuleInfo KERNEL_ARCH = new RuleInfo("boot.kernel-arch", Severity.ERROR,
+			"A kernel fits the board's architecture",
+			"A 32-bit Arm board runs a 32-bit Xen, which cannot start a 64-bit (arm64 Image) kernel; the domain would never boot.");
 	public static final RuleInfo NO_BOARD = new RuleInfo("system.board", Severity.ERROR, "A system names its board",
 			"Addresses, CPUs and devices all come from the board.");
-	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, MODULE_MAX, STATIC_FIT, NO_BOARD);
+	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, MODULE_MAX, STATIC_FIT, KERNEL_ARCH, NO_BOARD);
 
 	private ResolutionRules() {
 	}

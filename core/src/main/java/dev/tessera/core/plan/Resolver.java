@@ -83,6 +83,10 @@ public final class Resolver {
 		order.addAll(Systems.xlDomains(s));
 		for (Domain d : order) {
 			Start start = Systems.startOf(d);
+			if (b.getArch() == Arch.ARM32 && d.getKernel() != null && d.getKernel().getPath() != null && start != Start.XL
+					&& probe.isArm64Image(d.getKernel().getPath()))
+				out.report(ResolutionRules.KERNEL_ARCH, d.getKernel(), BOOT_FILE__PATH, "the kernel of domain '" + d.getName() + "' ('"
+						+ d.getKernel().getPath() + "') is an arm64 Image, but board '" + b.getName() + "' is 32-bit Arm: use a 32-bit kernel (zImage)");
 			int id = start == Start.DOM0 ? 0 : nextId++;
 			boolean loaded = start != Start.XL;
 			String var = "d" + id;

@@ -100,6 +100,22 @@ class ResolverTest {
 	}
 
 	@Test
+	void anArm64KernelOnA32BitBoardIsRefused(@TempDir Path dir) throws Exception {
+		ByteBuffer h = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+		h.putInt(56, 0x644d5241);
+		Files.write(dir.resolve("Image"), h.array());
+		Files.write(dir.resolve("zImage"), new byte[4096]);
+		Board b = board();
+		b.setArch(Arch.ARM32);
+		System s = system(b);
+		domain(s, "a64", Role.GUEST, null, 64 * MIB, "Image", 0);
+		domain(s, "a32", Role.GUEST, null, 64 * MIB, "zImage", 0);
+		Resolution r = new Resolver(FileProbe.in(dir)).resolve(s);
+		assertEquals(List.of("boot.kernel-arch"), r.findings().all().stream().map(f -> f.rule().id()).toList());
+		assertTrue(r.findings().all().get(0).message().contains("a64"));
+	}
+
+	@Test
 	void unknownSizeAndModulesThatDoNotFitAreNamed() {
 		System s = system(board());
 		domain(s, "a", Role.GUEST, null, 64 * MIB, "nosize.bin", 0);
