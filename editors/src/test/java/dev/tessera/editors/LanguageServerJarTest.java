@@ -381,6 +381,9 @@ class LanguageServerJarTest {
 		String board = Files.readString(root.resolve("local-board.tess"));
 		assertEquals(List.of(), openAndWait(systemUri, Files.readString(root.resolve("on-local.tess"))));
 		openAndWait(boardUri, board);
+		// hovering a device in the board names the domain of the workspace's system that owns it
+		String owner = hover(boardUri, ServerProcess.positionOf(board, "device gpio0", 0, 8));
+		assertTrue(owner.contains("owner: domain `io` in system `onlocal`"), owner);
 		// the device the system passes through gets registers that are not page-aligned: the system breaks a rule
 		int seen = ls.client.count(systemUri);
 		String changed = board.replace("reg 0x9030000 size 4K", "reg 0x9030000 size 0x100");
