@@ -55,9 +55,13 @@ public class TesseraValidator extends AbstractTesseraValidator {
 		if (parsedCleanly(board)) report(board, RuleRegistry.check(board).all());
 	}
 
-	/** After a syntax error the model holds what the parser guessed: the rules wait until the file parses. */
+	/**
+	 * After a syntax error the model holds what the parser guessed: the rules wait until the file parses. A name
+	 * that does not resolve is no reason to wait: the rules cope with a missing reference.
+	 */
 	private static boolean parsedCleanly(org.eclipse.emf.ecore.EObject o) {
-		return o.eResource() == null || o.eResource().getErrors().isEmpty();
+		return o.eResource() == null
+				|| o.eResource().getErrors().stream().noneMatch(e -> e instanceof org.eclipse.xtext.resource.XtextSyntaxDiagnostic);
 	}
 
 	private void report(org.eclipse.emf.ecore.EObject checked, Iterable<Finding> findings) {
