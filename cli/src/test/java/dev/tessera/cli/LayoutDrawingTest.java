@@ -30,4 +30,13 @@ class LayoutDrawingTest {
 		assertEquals(Files.readString(CliRun.root().resolve("docs/images/nexus10-layout.svg")), Files.readString(svg),
 				"regenerate docs/images/nexus10-layout.svg from examples/tablet/nexus10.tess");
 	}
+
+	@Test
+	void theCockpitDrawingInTheDocsIsTheRealOne() throws Exception {
+		Path out = tmp.resolve("cockpit");
+		assertEquals(0, CliRun.of("generate", CliRun.root().resolve("examples/ivi/rcar-h3-cockpit.tess").toString(), "-o", out.toString()).exit);
+		DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("layout.svg").toFile());
+		assertEquals(Files.readString(CliRun.root().resolve("docs/images/rcar-h3-cockpit-layout.svg")), Files.readString(out.resolve("layout.svg")),
+				"regenerate docs/images/rcar-h3-cockpit-layout.svg from examples/ivi/rcar-h3-cockpit.tess");
+	}
 }

@@ -16,9 +16,13 @@ import dev.tessera.model.ReservedRegion;
 /**
  * The device-tree facts of a board as comparable lines, keyed by device-tree path: what an import produces and a
  * curated board must keep. What engineers add by hand is left out: names, kinds, DMA, notes, GPU sharing, the
- * description, and elements without a device-tree path (loader memory, RAM the firmware fills in).
+ * description, elements without a device-tree path (loader memory, RAM the firmware fills in), and devices an
+ * engineer added by hand because the tree lacks them (their note starts with {@link #ADDED_BY_HAND}).
  */
 public final class BoardFacts {
+	/** How a curated board marks a device the upstream tree does not have (its note starts with this). */
+	public static final String ADDED_BY_HAND = "Added by hand";
+
 	private BoardFacts() {
 	}
 
@@ -38,7 +42,7 @@ public final class BoardFacts {
 			f.add("iommu " + i.getDtPath() + " " + i.getKind().getLiteral() + " reg " + BoardWriter.regs(i.getRegs())
 					+ (i.isDisabled() ? " disabled" : "") + " covers " + new TreeSet<>(i.getCovers().stream().map(Device::getDtPath).toList()));
 		for (Device d : b.getDevices()) {
-			if (d.getDtPath() == null) continue;
+			if (d.getDtPath() == null || (d.getNote() != null && d.getNote().startsWith(ADDED_BY_HAND))) continue;
 			String p = "device " + d.getDtPath() + " ";
 			f.add(p + "compatible " + d.getCompatible());
 			if (!d.getRegs().isEmpty()) f.add(p + "reg " + BoardWriter.regs(d.getRegs()));
@@ -55,6 +59,10 @@ public final class BoardFacts {
 	/** The lines only in {@code expected} ("- …") and only in {@code actual} ("+ …"); empty when they agree. */
 	public static List<String> drift(Board expected, Board actual) {
 		TreeSet<String> e = of(expected), a = of(actual);
+		// a device the curated board changed by hand (enabled, say) is compared on neither side
+		for (Device d : expected.getDevices())
+			if (d.getDtPath() != null && d.getNote() != null && d.getNote().startsWith(ADDED_BY_HAND))
+				a.removeIf(line -> line.startsWith("device " + d.getDtPath() + " "));
 		List<String> out = new ArrayList<>();
 		for (String s : e) if (!a.contains(s)) out.add("- " + s);
 		for (String s : a) if (!e.contains(s)) out.add("+ " + s);

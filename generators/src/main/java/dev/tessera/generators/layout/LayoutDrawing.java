@@ -24,7 +24,8 @@ public final class LayoutDrawing {
 	public record Arrow(int x1, int x2, int y, String label) {
 	}
 
-	public record Bar(String label, int x, int w, boolean isStatic) {
+	/** A domain's share of the memory bar; labels alternate between two rows so narrow bars stay readable. */
+	public record Bar(String label, int x, int w, boolean isStatic, int labelDy) {
 	}
 
 	public final List<Box> boxes = new ArrayList<>();
@@ -68,10 +69,10 @@ public final class LayoutDrawing {
 		int usable = width - 2 * GAP;
 		for (DomainPlan d : plan.domains()) {
 			int w = total == 0 ? 0 : (int) Math.max(2, usable * d.memoryMib() / total);
-			memory.add(new Bar(d.name() + " " + d.memoryMib() + "M", x, w, !d.staticMemory().isEmpty()));
+			memory.add(new Bar(d.name() + " " + d.memoryMib() + "M", x, w, !d.staticMemory().isEmpty(), 40 + 16 * (memory.size() % 2)));
 			x += w;
 		}
-		height = barY + 70;
+		height = barY + 86;
 		memoryY = barY;
 	}
 

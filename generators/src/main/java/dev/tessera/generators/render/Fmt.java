@@ -17,6 +17,18 @@ public final class Fmt {
 		return "0x" + Long.toHexString(value >>> 32) + " 0x" + Long.toHexString(value & 0xffffffffL);
 	}
 
+	/** The start of the page holding {@code address}, as two cells. */
+	public String pageCells(long address) {
+		return cells2(address & ~0xfffL);
+	}
+
+	/** The size of the whole pages covering [base, base+size), as two cells. */
+	public String pagesCells(long base, long size) {
+		long start = base & ~0xfffL;
+		long end = (base + size + 0xfff) & ~0xfffL;
+		return cells2(end - start);
+	}
+
 	/** xl's iomem page numbers: hex without 0x. */
 	public String page(long address) {
 		return Long.toHexString(address >>> 12);
@@ -24,5 +36,10 @@ public final class Fmt {
 
 	public String pages(long size) {
 		return Long.toHexString((size + 4095) >>> 12);
+	}
+
+	/** The number of pages covering [base, base+size), for xl's iomem. */
+	public String pagesOf(long base, long size) {
+		return Long.toHexString((((base + size + 0xfff) & ~0xfffL) - (base & ~0xfffL)) >>> 12);
 	}
 }

@@ -19,6 +19,6 @@
 <text x="20" y="${(g.memoryY - 8)?c}" font-weight="bold">Memory</text>
 <#list g.memory as m>
 <rect x="${m.x()?c}" y="${g.memoryY?c}" width="${m.w()?c}" height="24" fill="<#if m.isStatic()>#c5cae9<#else>#eeeeee</#if>" stroke="#444"/>
-<text x="${(m.x() + 4)?c}" y="${(g.memoryY + 40)?c}">${m.label()}</text>
+<text x="${(m.x() + 4)?c}" y="${(g.memoryY + m.labelDy())?c}">${m.label()}</text>
 </#list>
 </svg>

@@ -37,7 +37,7 @@
 			interrupts = <<#list p.irqs() as i>${fmt.hex(i.type())} ${fmt.hex(i.number())} ${fmt.hex(i.flags())}<#sep> </#list>>;
 </#if>
 <#if dom0less>
-			xen,reg = <<#list p.regs() as r>${fmt.cells2(r.base())} ${fmt.cells2(r.size())} ${fmt.cells2(r.base())}<#sep> </#list>>;
+			xen,reg = <<#list p.regs() as r>${fmt.pageCells(r.base())} ${fmt.pagesCells(r.base(), r.size())} ${fmt.pageCells(r.base())}<#sep> </#list>>;
 			xen,path = "${p.hostPath()}";
 <#if !p.behindIommu()>
 			xen,force-assign-without-iommu;

@@ -33,7 +33,7 @@ dtdev = [ <#list iommu as p>"${p.hostPath()}"<#sep>, </#list> ]
 <#assign regs = []>
 <#list d.passthrough() as p><#list p.regs() as r><#assign regs = regs + [r]></#list></#list>
 <#if regs?has_content>
-iomem = [ <#list regs as r>"${fmt.page(r.base())},${fmt.pages(r.size())}@${fmt.page(r.base())}"<#sep>, </#list> ]
+iomem = [ <#list regs as r>"${fmt.page(r.base())},${fmt.pagesOf(r.base(), r.size())}@${fmt.page(r.base())}"<#sep>, </#list> ]
 </#if>
 <#if d.xlIrqs()?has_content>
 irqs = [ <#list d.xlIrqs() as i>${i}<#sep>, </#list> ]

@@ -17,8 +17,17 @@ public final class DeviceDescribedForPassthrough implements Rule {
 			"A passed-through device has a path and registers",
 			"Xen finds the device by its host device-tree path and maps its registers into the guest.");
 
+	static final RuleInfo PAGE_SHARED = new RuleInfo("device.page-shared", Severity.WARNING,
+			"A passed-through device's registers fill whole pages",
+			"Xen maps whole 4 KiB pages into a domain: a register window that does not start and end on a page boundary "
+					+ "also gives the domain whatever else shares those pages.");
+
 	public RuleInfo info() {
 		return INFO;
+	}
+
+	public java.util.List<RuleInfo> infos() {
+		return java.util.List.of(INFO, PAGE_SHARED);
 	}
 
 	public void check(System s, Findings out) {
@@ -37,7 +46,7 @@ public final class DeviceDescribedForPassthrough implements Rule {
 				else
 					for (RegRange r : dev.getRegs())
 						if (r.getBase() % 4096 != 0 || r.getSize() % 4096 != 0)
-							out.report(INFO, p, PASSTHROUGH__DEVICE, "register range "
+							out.report(PAGE_SHARED, p, PASSTHROUGH__DEVICE, "register range "
 									+ Sizes.range(r.getBase(), r.getSize()) + " of device '"
 									+ dev.getName() + "' is not page-aligned: Xen maps whole 4 KiB pages, so domain '"
 									+ d.getName() + "' would also reach what shares the page");
