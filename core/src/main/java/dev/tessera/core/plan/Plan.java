@@ -19,7 +19,7 @@ public record Plan(String system, String board, String arch, String xenVersion, 
 		String consolePath, BootModule xen, DomainPlan dom0, List<DomainPlan> bootDomains, List<DomainPlan> xlDomains,
 		List<DomainPlan> domains, List<BootModule> loads, List<CpupoolPlan> cpupools, List<String> hostPassthrough,
 		String addressing, String loadCommand, boolean preloaded, long loadStart, long scriptAddress,
-		String boardDeviceTree, List<GpuPlan> gpus, List<String> startOrder) {
+		String boardDeviceTree, List<GpuPlan> gpus, List<String> startOrder, List<EventChannelPlan> eventChannels) {
 
 	public boolean dynamic() {
 		return "dynamic".equals(addressing);

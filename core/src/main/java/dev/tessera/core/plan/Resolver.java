@@ -136,7 +136,7 @@ public final class Resolver {
 				new ArrayList<>(pools.values()), hostPassthrough, dynamic ? "dynamic" : "fixed",
 				bs != null && bs.getLoadCommand() != null ? bs.getLoadCommand() : "tftpb",
 				bs != null && bs.isPreloaded(), dynamicStart, script.address(), b.getDeviceTree(),
-				gpus(s), dev.tessera.core.backends.Backends.startOrder(s).stream().map(Domain::getName).toList());
+				gpus(s), dev.tessera.core.backends.Backends.startOrder(s).stream().map(Domain::getName).toList(), eventChannels(s));
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
 
@@ -217,6 +217,26 @@ public final class Resolver {
 		}
 		if (f != null && f.getMaxSize() > 0) return new Sized(f.getMaxSize(), "max");
 		return null;
+	}
+
+	/** Phandles for event-channel nodes built with U-Boot commands, after the cpupools'. */
+	static final long EVTCHN_PHANDLE_BASE = PHANDLE_BASE + 0x1000;
+
+	private static List<EventChannelPlan> eventChannels(System s) {
+		List<EventChannelPlan> out = new ArrayList<>();
+		long ph = EVTCHN_PHANDLE_BASE;
+		for (EventChannel e : s.getEventChannels()) {
+			if (e.getA() == null || e.getA().eIsProxy() || e.getB() == null || e.getB().eIsProxy()) continue;
+			String a = Systems.startOf(e.getA()) == Start.DOM0 ? null : e.getA().getName();
+			String b = Systems.startOf(e.getB()) == Start.DOM0 ? null : e.getB().getName();
+			out.add(new EventChannelPlan(e.getName(), a, e.getAPort(), evtchnPath(a, e.getAPort()), ph++, b, e.getBPort(),
+					evtchnPath(b, e.getBPort()), ph++));
+		}
+		return out;
+	}
+
+	private static String evtchnPath(String domain, int port) {
+		return "/chosen/" + (domain == null ? "" : domain + "/") + "evtchn@" + Integer.toHexString(port);
 	}
 
 	private static List<GpuPlan> gpus(System s) {

@@ -9,6 +9,7 @@ import dev.tessera.core.plan.ResolutionRules;
 import dev.tessera.core.rules.backends.*;
 import dev.tessera.core.rules.cpus.*;
 import dev.tessera.core.rules.gpu.*;
+import dev.tessera.core.rules.links.*;
 import dev.tessera.core.rules.devices.*;
 import dev.tessera.core.rules.domains.*;
 import dev.tessera.core.rules.memory.*;
@@ -36,7 +37,7 @@ public final class RuleRegistry {
 			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0(),
 			new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(), new FrontendsAreUnique(),
 			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(),
-			new Dom0PinIsIdentity(), new PooledCpusHavePaths());
+			new Dom0PinIsIdentity(), new PooledCpusHavePaths(), new EventChannelsAreValid());
 
 	private RuleRegistry() {
 	}

@@ -42,6 +42,10 @@ fdt set /chosen xen,xen-bootargs "${plan.xenCmdline()}"
 <@module parent="/chosen" node="dom0-kernel" m=d0.kernel() args=d0.cmdline()!""/>
 <#if d0.ramdisk()??><@module parent="/chosen" node="dom0-ramdisk" m=d0.ramdisk()/></#if>
 </#if>
+<#list plan.eventChannels() as e>
+<#if !e.aDomain()??><@evtchn parent="/chosen" port=e.aPort() phandle=e.aPhandle() remote=e.bPhandle()/></#if>
+<#if !e.bDomain()??><@evtchn parent="/chosen" port=e.bPort() phandle=e.bPhandle() remote=e.aPhandle()/></#if>
+</#list>
 <#list plan.cpupools() as pool>
 
 fdt mknod /chosen "${pool.nodeName()}"
@@ -89,6 +93,10 @@ fdt set "${n}/vcpu${i}" id <${fmt.hex(i)}>
 fdt set "${n}/vcpu${i}" hard-affinity "${d.pinList()}"
 </#list>
 </#if>
+<#list plan.eventChannels() as e>
+<#if (e.aDomain()!"") == d.name()><@evtchn parent=n port=e.aPort() phandle=e.aPhandle() remote=e.bPhandle()/></#if>
+<#if (e.bDomain()!"") == d.name()><@evtchn parent=n port=e.bPort() phandle=e.bPhandle() remote=e.aPhandle()/></#if>
+</#list>
 <#list d.sharedMemory() as m>
 <#assign shm = n + "/shared-mem@" + fmt.bare(m.hostAddress())>
 fdt mknod "${n}" "shared-mem@${fmt.bare(m.hostAddress())}"
@@ -122,4 +130,12 @@ fdt set "${parent}/${node}" reg <${fmt.cells2(m.address())} ${fmt.cells2(m.size(
 <#if args?has_content>
 fdt set "${parent}/${node}" bootargs "${args}"
 </#if>
+</#macro>
+<#-- a static event channel's end; both ends get phandles Tessera chose, so either may be created first -->
+<#macro evtchn parent port phandle remote>
+<#assign node = parent + "/evtchn@" + fmt.bare(port)>
+fdt mknod "${parent}" "evtchn@${fmt.bare(port)}"
+fdt set "${node}" compatible "xen,evtchn-v1"
+fdt set "${node}" phandle <${fmt.hex(phandle)}>
+fdt set "${node}" xen,evtchn <${fmt.hex(port)} ${fmt.hex(remote)}>
 </#macro>

@@ -18,6 +18,10 @@
 <#if d0.ramdisk()??><@module node="dom0-ramdisk" m=d0.ramdisk()/></#if>
 </#if>
 </#if>
+<#list plan.eventChannels() as e>
+<#if !e.aDomain()??><@evtchn port=e.aPort() remote=e.bPath() t="\t\t"/></#if>
+<#if !e.bDomain()??><@evtchn port=e.bPort() remote=e.aPath() t="\t\t"/></#if>
+</#list>
 <#list plan.cpupools() as pool>
 
 		${pool.nodeName()} {
@@ -61,6 +65,10 @@
 			};
 </#if>
 </#list>
+<#list plan.eventChannels() as e>
+<#if (e.aDomain()!"") == d.name()><@evtchn port=e.aPort() remote=e.bPath() t="\t\t\t"/></#if>
+<#if (e.bDomain()!"") == d.name()><@evtchn port=e.bPort() remote=e.aPath() t="\t\t\t"/></#if>
+</#list>
 <#list d.sharedMemory() as m>
 			shared-mem@${fmt.bare(m.hostAddress())} {
 				compatible = "xen,domain-shared-memory-v1";
@@ -94,5 +102,12 @@ ${t?no_esc}	reg = <${fmt.cells2(m.address())} ${fmt.cells2(m.size())}>;
 <#if args?has_content>
 ${t?no_esc}	bootargs = "${args}";
 </#if>
+${t?no_esc}};
+</#macro>
+<#-- a static event channel's end: its local port and the phandle of the other end's node -->
+<#macro evtchn port remote t>
+${t?no_esc}evtchn@${fmt.bare(port)} {
+${t?no_esc}	compatible = "xen,evtchn-v1";
+${t?no_esc}	xen,evtchn = <${fmt.hex(port)} &{${remote}}>;
 ${t?no_esc}};
 </#macro>

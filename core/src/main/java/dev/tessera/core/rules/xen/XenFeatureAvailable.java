@@ -44,6 +44,8 @@ public final class XenFeatureAvailable implements Rule {
 			need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, p, NAMED__NAME);
 		for (SharedMemory shm : s.getSharedMemory())
 			need(out, v, XenFeature.STATIC_SHARED_MEMORY, shm, NAMED__NAME);
+		for (EventChannel e : s.getEventChannels())
+			need(out, v, XenFeature.STATIC_EVENT_CHANNELS, e, NAMED__NAME);
 	}
 
 	private static void need(Findings out, XenVersion v, XenFeature f, org.eclipse.emf.ecore.EObject at,
