@@ -52,10 +52,14 @@ XEN_TOOLS_BINS=(xl xenstored xen-init-dom0 xenconsoled xenconsole init-dom0less)
 XEN_TOOLS_PACKAGES=(
   "xen-utils-$XEN_SERIES" "libxenmisc$XEN_SERIES" libxenstore4 libxengnttab1 libxenforeignmemory1
   libxencall1 libxenevtchn1 libxentoollog1 libxentoolcore1 libxendevicemodel1 libxenhypfs1
-  libyajl2 libuuid1 libfdt1 zlib1g libc6 libgcc-s1
+  libyajl2 libuuid1 libfdt1 zlib1g libc6 libgcc-s1 xenstore-utils
 )
+# xenstore-read/-write (from xenstore-utils): a driver domain's own hotplug script writes the backend's device with them.
+XENSTORE_CMDS=(xenstore-read xenstore-write)
 # Xen driver modules of the cloud kernel that xl/xenstored need in dom0, in load order.
 XEN_KMODS=(xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs)
+# Split-driver modules a driver domain (backends, loop devices) or a guest (frontends) loads by name; not in load-order.
+DRIVER_KMODS=(xen-blkback xen-blkfront loop)
 XEN_FEATURE_OPTIONS=(
   CONFIG_EXPERT=y CONFIG_UNSUPPORTED=y CONFIG_STATIC_MEMORY=y CONFIG_STATIC_SHM=y
   CONFIG_BOOT_TIME_CPUPOOLS=y CONFIG_SCHED_NULL=y CONFIG_SCHED_RTDS=y CONFIG_SCHED_ARINC653=y
@@ -166,7 +170,7 @@ STAMPS="$CACHE/stamps"
 DEBS="$CACHE/debs"
 
 # An item whose recipe changed gets a new stamp name, so caches made by the old recipe are rebuilt.
-stamp_name() { case "$1" in xen-tools) echo "$1.2" ;; *) echo "$1" ;; esac; }
+stamp_name() { case "$1" in xen-tools) echo "$1.3" ;; linux) echo "$1.2" ;; *) echo "$1" ;; esac; }
 stamp_ok() { [ -f "$STAMPS/$(stamp_name "$1")" ] && [[ "$REFRESH" != *" $1 "* ]]; }
 ITEMS=(linux busybox xen-debian xen-tools xen-source xen-features)
 all_stamped() {
@@ -203,7 +207,7 @@ step_linux() {
   cp "$vmlinuz" "$x/out/Image"
   cp "$(ls "$x"/root/boot/config-* | awk 'NR==1')" "$x/out/config"
   local m f
-  for m in "${XEN_KMODS[@]}"; do
+  for m in "${XEN_KMODS[@]}" "${DRIVER_KMODS[@]}"; do
     f=$(find "$x/root/lib/modules" -name "$m.ko" -o -name "$m.ko.xz" | awk 'NR==1')
     [ -n "$f" ] || die "kernel module $m not found in $pkg"
     cp "$f" "$x/out/xen-modules/"
@@ -267,8 +271,9 @@ step_xen_tools() {
   for p in "${XEN_TOOLS_PACKAGES[@]}"; do dpkg-deb -x "$(deb_of "$DEBS/xen-tools" "$p")" "$x/all"; done
   local bins=() b
   for b in "${XEN_TOOLS_BINS[@]}"; do bins+=("usr/lib/xen-$XEN_SERIES/bin/$b"); done
-  copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" lib/ld-linux-aarch64.so.1 lib/aarch64-linux-gnu/libgcc_s.so.1
+  copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" usr/bin/xenstore lib/ld-linux-aarch64.so.1 lib/aarch64-linux-gnu/libgcc_s.so.1
   mkdir -p "$x/out/root/usr/sbin"
+  for b in "${XENSTORE_CMDS[@]}"; do ln -s xenstore "$x/out/root/usr/bin/$b"; done
   for b in "${XEN_TOOLS_BINS[@]}"; do ln -s "../lib/xen-$XEN_SERIES/bin/$b" "$x/out/root/usr/sbin/$b"; done
   mv "$x/out" "$CACHE/xen-tools"; rm -rf "$x"
   stamp_write xen-tools "xen-utils-$XEN_SERIES $(dpkg-deb -f "$(deb_of "$DEBS/xen-tools" "xen-utils-$XEN_SERIES")" Version)"

@@ -14,6 +14,7 @@ import dev.tessera.boot.BootAssets;
 import dev.tessera.boot.ExpectedMarker;
 import dev.tessera.boot.MarkerInitramfs;
 import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.FrontendPlan;
 import dev.tessera.core.plan.MemoryRange;
 import dev.tessera.core.plan.PassthroughPlan;
 import dev.tessera.core.plan.Plan;
@@ -21,7 +22,9 @@ import dev.tessera.core.plan.SharedMemoryPlan;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.BootFile;
+import dev.tessera.model.DiskFrontend;
 import dev.tessera.model.Domain;
+import dev.tessera.model.Role;
 import dev.tessera.model.Start;
 import dev.tessera.model.System;
 import dev.tessera.model.TesseraFactory;
@@ -36,6 +39,13 @@ final class MarkerHarness {
 	static final String DOM0_RAMDISK = "tess-dom0.cpio.gz";
 	static final long DOM0_RAMDISK_SIZE = 120 * Sizes.MIB;
 	static final String RAMDISK = "tess-initrd.cpio.gz";
+	/**
+	 * The xl domains' initramfs when an xl domain is a driver domain: with the xl tools (DomD runs xl devd) and the
+	 * split-driver modules (DomD loads the backends, guests the frontends).
+	 */
+	static final String XL_RAMDISK = "tess-xl.cpio.gz";
+	/** What a driver domain writes at the start of every disk image it serves, followed by the image's path. */
+	static final String DISK_TEXT = "tessera-disk";
 
 	private MarkerHarness() {
 	}
@@ -52,6 +62,7 @@ final class MarkerHarness {
 
 	static void adjust(System s, SystemBooter.Dom0Extras extras) {
 		boolean xl = dom0NeedsXl(s) || extras.any();
+		List<Domain> xlDrivers = xlDriverDomains(s);
 		for (Domain d : s.getDomains()) {
 			Start start = Systems.startOf(d);
 			List<String> args = new ArrayList<>();
@@ -63,9 +74,21 @@ final class MarkerHarness {
 				if (!s.getCpupools().isEmpty()) args.add("tess_xl=cpupool-list");
 				List<String> xlNames = Systems.xlDomains(s).stream().map(Domain::getName).toList();
 				if (!xlNames.isEmpty()) args.add("tess_xlcreate=" + String.join(",", xlNames));
+				// a driver domain must serve (xl devd running) before the domains it serves are created
+				if (!xlDrivers.isEmpty()) args.add("tess_xlwait=" + String.join(",", xlDrivers.stream().map(Domain::getName).toList()));
 				args.addAll(extras.args());
 			}
 			if (d.isDirectMap()) args.add("tess_iomem=1");
+			if (xlDrivers.contains(d)) {
+				args.add("tess_domd=1");
+				List<String> images = new ArrayList<>();
+				for (Domain other : s.getDomains())
+					for (DiskFrontend f : disksServedBy(other, xlDrivers))
+						if (f.getBackend() == d) images.add(f.getTarget());
+				if (!images.isEmpty()) args.add("tess_diskimg=" + String.join(",", images));
+			}
+			List<String> vdevs = disksServedBy(d, xlDrivers).stream().map(DiskFrontend::getVdev).toList();
+			if (!vdevs.isEmpty()) args.add("tess_disk=" + String.join(",", vdevs));
 			List<String> dt = new ArrayList<>();
 			for (var p : d.getPassthrough())
 				if (p.getDevice() != null && p.getDevice().getDtPath() != null)
@@ -84,10 +107,23 @@ final class MarkerHarness {
 			BootFile ramdisk = TesseraFactory.eINSTANCE.createBootFile();
 			ramdisk.setPath(start == Start.DOM0 && xl ? DOM0_RAMDISK : RAMDISK);
 			if (start == Start.DOM0 && xl) ramdisk.setMaxSize(DOM0_RAMDISK_SIZE);
-			if (start == Start.XL) ramdisk.setPath("/var/lib/tessera/" + RAMDISK);
+			if (start == Start.XL) ramdisk.setPath("/var/lib/tessera/" + (xlDrivers.isEmpty() ? RAMDISK : XL_RAMDISK));
 			d.setRamdisk(ramdisk);
 			if (start == Start.XL) d.getKernel().setPath("/var/lib/tessera/Image");
 		}
+	}
+
+	/** The xl domains that are driver domains: the harness makes them serve their backends with xl devd. */
+	static List<Domain> xlDriverDomains(System s) {
+		return Systems.xlDomains(s).stream().filter(d -> d.getRole() == Role.DRIVER).toList();
+	}
+
+	/** A domain's disks that one of those driver domains serves from an image file (which the harness makes). */
+	private static List<DiskFrontend> disksServedBy(Domain d, List<Domain> xlDrivers) {
+		List<DiskFrontend> out = new ArrayList<>();
+		for (var f : d.getFrontends())
+			if (f instanceof DiskFrontend disk && disk.getTarget() != null && !disk.getTarget().startsWith("/dev/") && xlDrivers.contains(disk.getBackend())) out.add(disk);
+		return out;
 	}
 
 	/** Writes the files the boot loads: Xen, the kernel under every name the system uses, the ramdisks. */
@@ -115,6 +151,11 @@ final class MarkerHarness {
 			b.file("/var/lib/tessera/Image", Files.readAllBytes(assets.linuxImage()), 0644);
 			b.file("/var/lib/tessera/" + RAMDISK, Files.readAllBytes(files.resolve(RAMDISK)), 0644);
 		}
+		if (plan.xlDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().endsWith("/" + XL_RAMDISK))) {
+			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
+					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(XL_RAMDISK));
+			b.file("/var/lib/tessera/" + XL_RAMDISK, Files.readAllBytes(files.resolve(XL_RAMDISK)), 0644);
+		}
 		Path ramdisk = files.resolve(DOM0_RAMDISK);
 		b.build().writeTo(ramdisk);
 		long size = Files.size(ramdisk);
@@ -139,6 +180,13 @@ final class MarkerHarness {
 				out.add(ExpectedMarker.of(d.name(), "DTREG", "/passthrough/" + p.nodeName() + " " + regHex(p)));
 			for (SharedMemoryPlan m : d.sharedMemory())
 				out.add(ExpectedMarker.of(d.name(), "SHM", "owner".equals(m.role()) ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " 0x7E55A11D"));
+			// a disk a driver domain started with xl serves: the domain reads the image's first line from it
+			for (FrontendPlan f : d.frontendsOf("disk")) {
+				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
+				String vdev = setting(f, "vdev"), target = setting(f, "target");
+				if (be != null && be.driverDomain() && "xl".equals(be.start()) && vdev != null && target != null && !target.startsWith("/dev/"))
+					out.add(ExpectedMarker.of(d.name(), "DISK", vdev + " " + DISK_TEXT + " " + target));
+			}
 			out.add(ExpectedMarker.done(d.name()));
 		}
 		if (plan.dom0() != null)
@@ -168,6 +216,10 @@ final class MarkerHarness {
 				problems.add(d.name() + " sees " + kib + " KiB of memory, declared " + d.memoryKib() + " KiB");
 		}
 		return problems;
+	}
+
+	private static String setting(FrontendPlan f, String key) {
+		return f.settings().stream().filter(x -> x.key().equals(key)).map(FrontendPlan.Setting::value).findFirst().orElse(null);
 	}
 
 	private static String regHex(PassthroughPlan p) {
