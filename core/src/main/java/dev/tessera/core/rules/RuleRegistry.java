@@ -37,7 +37,7 @@ public final class RuleRegistry {
 			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0(),
 			new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(), new FrontendsAreUnique(),
 			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(),
-			new Dom0PinIsIdentity(), new PooledCpusHavePaths(), new EventChannelsAreValid());
+			new Dom0PinIsIdentity(), new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains());
 
 	private RuleRegistry() {
 	}
