@@ -384,12 +384,12 @@ class LanguageServerJarTest {
 		// hovering a device in the board names the domain of the workspace's system that owns it
 		String owner = hover(boardUri, ServerProcess.positionOf(board, "device gpio0", 0, 8));
 		assertTrue(owner.contains("owner: domain `io` in system `onlocal`"), owner);
-		// the device the system passes through gets registers that are not page-aligned: the system breaks a rule
+		// the device the system passes through gets registers that are not page-aligned: the system gets a warning
 		int seen = ls.client.count(systemUri);
 		String changed = board.replace("reg 0x9030000 size 4K", "reg 0x9030000 size 0x100");
 		ls.change(boardUri, board, changed, ++version);
 		List<Diagnostic> ds = ls.client.await(systemUri, seen, WAIT).getDiagnostics();
-		assertEquals(List.of("device.passthrough-described@17:15"), ds.stream().map(d -> code(d) + "@" + (d.getRange().getStart().getLine() + 1)
+		assertEquals(List.of("device.page-shared@17:15"), ds.stream().map(d -> code(d) + "@" + (d.getRange().getStart().getLine() + 1)
 				+ ":" + (d.getRange().getStart().getCharacter() + 1)).toList(), show(ds));
 		// and back
 		seen = ls.client.count(systemUri);
