@@ -16,6 +16,7 @@ import dev.tessera.boot.MarkerInitramfs;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.FrontendPlan;
 import dev.tessera.core.plan.MemoryRange;
+import dev.tessera.core.plan.MmioRange;
 import dev.tessera.core.plan.PassthroughPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.SharedMemoryPlan;
@@ -224,7 +225,7 @@ final class MarkerHarness {
 
 	private static String regHex(PassthroughPlan p) {
 		StringBuilder sb = new StringBuilder();
-		for (MemoryRange r : p.regs()) sb.append(String.format("%016x%016x", r.base(), r.size()));
+		for (MmioRange r : p.regs()) sb.append(String.format("%016x%016x", r.guest(), r.size()));
 		return sb.toString();
 	}
 

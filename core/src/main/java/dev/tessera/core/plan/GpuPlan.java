@@ -3,10 +3,12 @@ package dev.tessera.core.plan;
 import java.util.List;
 
 /**
- * How one GPU is shared: the mode the board's GPU supports, the domain that owns or hosts it, and its guests
- * (with their PowerVR OSIDs in hardware mode).
+ * How one GPU is shared: the mode the board's GPU supports, the domain that owns or hosts it, the GPU's
+ * interrupts (routed to the host alone), and its guests (with their PowerVR OSIDs and register banks in hardware
+ * mode).
  */
-public record GpuPlan(String device, String hostPath, String mode, String host, List<Guest> guests) {
-	public record Guest(String domain, Integer osid) {
+public record GpuPlan(String device, String hostPath, String mode, String host, List<InterruptPlan> irqs, List<Guest> guests) {
+	/** @param window the OSID's register bank and where the guest sees it; null outside hardware mode */
+	public record Guest(String domain, Integer osid, MmioRange window) {
 	}
 }

@@ -96,6 +96,7 @@ public final class Resolver {
 			for (Passthrough p : d.getPassthrough())
 				if (p.getDevice() != null && !p.getDevice().eIsProxy())
 					devices.add(passthrough.computeIfAbsent(p.getDevice(), dev -> passthroughPlan(b, dev)));
+			devices.addAll(osidWindows(s, d));
 			BootModule dtb = module(placer, d.getDeviceTree(), "device-tree", d, loaded, var + "t");
 			boolean generatedDtb = false;
 			if (dtb == null && !devices.isEmpty() && start != Start.DOM0) {
@@ -126,7 +127,8 @@ public final class Resolver {
 		List<String> hostPassthrough = new ArrayList<>();
 		for (DomainPlan d : all)
 			if (!"dom0".equals(d.start()))
-				d.passthrough().forEach(p -> { if (!hostPassthrough.contains(p.hostPath())) hostPassthrough.add(p.hostPath()); });
+				d.passthrough().stream().filter(p -> !p.window())
+						.forEach(p -> { if (!hostPassthrough.contains(p.hostPath())) hostPassthrough.add(p.hostPath()); });
 
 		Device console = s.getXen() != null ? s.getXen().getConsole() : null;
 		String consolePath = console != null && !console.eIsProxy() ? console.getDtPath() : null;
@@ -246,8 +248,12 @@ public final class Resolver {
 			List<GpuPlan.Guest> guests = new ArrayList<>();
 			for (GpuGuest x : g.getGuests())
 				if (x.getDomain() != null && !x.getDomain().eIsProxy())
-					guests.add(new GpuPlan.Guest(x.getDomain().getName(), x.isSetOsid() ? x.getOsid() : null));
-			out.add(new GpuPlan(g.getDevice().getName(), g.getDevice().getDtPath(), g.getMode().getLiteral(), g.getHost().getName(), guests));
+					guests.add(new GpuPlan.Guest(x.getDomain().getName(), x.isSetOsid() ? x.getOsid() : null,
+							g.getMode() == GpuSharing.HARDWARE && x.isSetOsid() ? OsidWindow.of(g.getDevice(), x.getOsid()).orElse(null) : null));
+			List<InterruptPlan> irqs = g.getDevice().getIrqs().stream()
+					.map(i -> new InterruptPlan(i.getType() == IrqType.SPI ? 0 : 1, i.getNumber(), i.getTrigger().getValue())).toList();
+			out.add(new GpuPlan(g.getDevice().getName(), g.getDevice().getDtPath(), g.getMode().getLiteral(), g.getHost().getName(),
+					irqs, guests));
 		}
 		return out;
 	}
@@ -268,12 +274,32 @@ public final class Resolver {
 	private static PassthroughPlan passthroughPlan(Board b, Device dev) {
 		String path = dev.getDtPath();
 		String node = path.substring(path.lastIndexOf('/') + 1);
-		List<MemoryRange> regs = dev.getRegs().stream().map(r -> new MemoryRange(r.getBase(), r.getSize())).toList();
+		List<MmioRange> regs = dev.getRegs().stream().map(r -> new MmioRange(r.getBase(), r.getSize(), r.getBase())).toList();
 		List<InterruptPlan> irqs = dev.getIrqs().stream()
 				.map(i -> new InterruptPlan(i.getType() == IrqType.SPI ? 0 : 1, i.getNumber(), i.getTrigger().getValue()))
 				.toList();
 		return new PassthroughPlan(dev.getName(), path, node, List.copyOf(dev.getCompatible()), regs, irqs,
-				DmaDeviceBehindIommu.covered(b, dev));
+				DmaDeviceBehindIommu.covered(b, dev), null);
+	}
+
+	/**
+	 * The register banks a domain gets as a guest of hardware-virtualized GPUs: bank OSID of the GPU, mapped where
+	 * the GPU's registers start. No interrupt: the GPU has one, shared by all OSIDs, and Xen routes it to the host.
+	 */
+	private static List<PassthroughPlan> osidWindows(System s, Domain d) {
+		List<PassthroughPlan> out = new ArrayList<>();
+		for (GpuShare g : s.getGpus()) {
+			if (g.getMode() != GpuSharing.HARDWARE || g.getDevice() == null || g.getDevice().eIsProxy()) continue;
+			for (GpuGuest x : g.getGuests()) {
+				if (x.getDomain() != d || !x.isSetOsid()) continue;
+				OsidWindow.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
+					String path = g.getDevice().getDtPath();
+					out.add(new PassthroughPlan(g.getDevice().getName(), path, path.substring(path.lastIndexOf('/') + 1),
+							List.copyOf(g.getDevice().getCompatible()), List.of(w), List.of(), false, x.getOsid()));
+				});
+			}
+		}
+		return out;
 	}
 
 	/** Xen's command line: console, dom0's share, scheduler, then what the user adds, which may override. */

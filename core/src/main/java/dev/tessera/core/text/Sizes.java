@@ -5,6 +5,8 @@ public final class Sizes {
 	public static final long KIB = 1024L;
 	public static final long MIB = KIB * 1024;
 	public static final long GIB = MIB * 1024;
+	/** Xen maps memory into guests by 4 KiB pages. */
+	public static final long PAGE = 4 * KIB;
 
 	private Sizes() {
 	}

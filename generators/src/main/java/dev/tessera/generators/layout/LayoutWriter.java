@@ -42,7 +42,8 @@ public final class LayoutWriter {
 			else if (!d.pin().isEmpty()) e.put("cpus", d.pin());
 			if (!d.staticMemory().isEmpty())
 				e.put("static_memory", d.staticMemory().stream().map(r -> ordered("address", r.base(), "size", r.size())).toList());
-			e.put("owns", d.passthrough().stream().map(p -> ordered("device", p.device(), "path", p.hostPath(), "iommu", p.behindIommu())).toList());
+			e.put("owns", d.passthrough().stream().filter(p -> !p.window())
+					.map(p -> ordered("device", p.device(), "path", p.hostPath(), "iommu", p.behindIommu())).toList());
 			List<Object> serves = new ArrayList<>();
 			for (DomainPlan f : plan.domains())
 				for (FrontendPlan fp : f.frontends())
@@ -58,10 +59,14 @@ public final class LayoutWriter {
 			e.put("device", g.device());
 			e.put("mode", g.mode());
 			e.put("host", g.host());
+			// one interrupt for all OSIDs: Xen routes it to the host alone, whose driver serves the guests
+			if (!g.irqs().isEmpty()) e.put("interrupts", ordered("to", g.host(), "xl", g.irqs().stream().map(i -> i.xlNumber()).toList()));
 			e.put("guests", g.guests().stream().map(x -> {
 				Map<String, Object> gm = new LinkedHashMap<>();
 				gm.put("domain", x.domain());
 				if (x.osid() != null) gm.put("osid", x.osid());
+				if (x.window() != null)
+					gm.put("registers", ordered("address", x.window().base(), "size", x.window().size(), "guest_address", x.window().guest()));
 				return gm;
 			}).toList());
 			return e;

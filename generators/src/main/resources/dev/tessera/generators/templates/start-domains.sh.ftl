@@ -21,6 +21,9 @@ wait_for() {
 <#if attach[f.kind()]??>
 # ${f.kind()} of ${d.name()}, which Xen started at boot (its PV interfaces are on; run init-dom0less first)
 xl ${attach[f.kind()]} "${d.name()}"<#list f.settings() as s> "${s.key()}=${s.value()}"</#list>
+<#elseif f.kind() == "vsnd">
+# sound card of ${d.name()}, which Xen started at boot: the card, then its PCM devices and streams, as in xl.cfg
+xl vsnd-attach "${d.name()}" "CARD, <#list f.settings() as s>${s.key()}=${s.value()}<#sep>, </#list>"<#list f.items() as i> "${i}"</#list>
 </#if>
 </#list>
 </#list>

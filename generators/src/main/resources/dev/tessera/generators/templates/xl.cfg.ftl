@@ -26,14 +26,14 @@ driver_domain = 1
 <#if d.deviceTree()??>
 device_tree = "${d.generatedDeviceTree()?then("/etc/xen/" + d.deviceTree().file(), d.deviceTree().file())}"
 </#if>
-<#assign iommu = d.passthrough()?filter(p -> p.behindIommu())>
+<#assign iommu = d.passthrough()?filter(p -> p.behindIommu() && !p.window())>
 <#if iommu?has_content>
 dtdev = [ <#list iommu as p>"${p.hostPath()}"<#sep>, </#list> ]
 </#if>
 <#assign regs = []>
 <#list d.passthrough() as p><#list p.regs() as r><#assign regs = regs + [r]></#list></#list>
 <#if regs?has_content>
-iomem = [ <#list regs as r>"${fmt.page(r.base())},${fmt.pagesOf(r.base(), r.size())}@${fmt.page(r.base())}"<#sep>, </#list> ]
+iomem = [ <#list regs as r>"${fmt.page(r.base())},${fmt.pagesOf(r.base(), r.size())}@${fmt.page(r.guest())}"<#sep>, </#list> ]
 </#if>
 <#if d.xlIrqs()?has_content>
 irqs = [ <#list d.xlIrqs() as i>${i}<#sep>, </#list> ]

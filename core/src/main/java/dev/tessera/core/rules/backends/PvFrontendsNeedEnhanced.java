@@ -19,7 +19,7 @@ public final class PvFrontendsNeedEnhanced implements Rule {
 			"PV devices of a dom0less domain have its PV interfaces enabled",
 			"A domain Xen starts at boot is a plain VM unless its xen,enhanced interfaces (grant tables, xenstore) are on; PV "
 					+ "frontends need them to find their backends. dom0 attaches them once it runs (xl block-attach, network-attach, "
-					+ "vdispl-attach, vkb-attach in xl/start-domains.sh); other kinds cannot be attached to such a domain.");
+					+ "vdispl-attach, vkb-attach, vsnd-attach in xl/start-domains.sh); 9pfs and virtio devices cannot be attached to such a domain.");
 
 	public RuleInfo info() {
 		return INFO;
@@ -28,9 +28,9 @@ public final class PvFrontendsNeedEnhanced implements Rule {
 	public void check(System s, Findings out) {
 		for (Domain d : Systems.bootDomains(s)) {
 			for (Frontend f : d.getFrontends())
-				if (f instanceof VirtioFrontend || f instanceof NinePFrontend || f instanceof SoundFrontend)
+				if (f instanceof VirtioFrontend || f instanceof NinePFrontend)
 					out.report(INFO, f, FRONTEND__BACKEND, "domain '" + d.getName() + "' starts at boot, and xl can attach only disks, "
-							+ "networks, displays and input devices to such a domain: start it with xl to give it this device");
+							+ "networks, displays, input and sound devices to such a domain: start it with xl to give it this device");
 			if (d.isEnhanced()) continue;
 			for (Frontend f : d.getFrontends())
 				if (!(f instanceof VirtioFrontend)) {

@@ -1,0 +1,60 @@
+package dev.tessera.core.rules.gpu;
+
+import static dev.tessera.model.TesseraPackage.Literals.*;
+
+import java.util.Optional;
+
+import dev.tessera.core.diag.Findings;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.plan.MmioRange;
+import dev.tessera.core.plan.OsidWindow;
+import dev.tessera.core.rules.Rule;
+import dev.tessera.core.text.Sizes;
+import dev.tessera.model.*;
+import dev.tessera.model.System;
+
+/** A guest of a hardware-virtualized GPU is given its OSID's register bank, which the board must place. */
+public final class GpuOsidWindowOnBoard implements Rule {
+	static final RuleInfo INFO = new RuleInfo("gpu.osid-window", Severity.ERROR, "Each GPU guest's OSID registers are on the board",
+			"A guest of a hardware-virtualized GPU drives the GPU through the register bank of its OSID; Xen maps that bank, "
+					+ "and only that bank, into the guest. The board must say how large a bank is ('osid-window'), and the bank "
+					+ "of every OSID in use must lie within the GPU's registers, in whole pages.");
+
+	public RuleInfo info() {
+		return INFO;
+	}
+
+	public void check(System s, Findings out) {
+		for (GpuShare g : s.getGpus()) {
+			Device gpu = g.getDevice();
+			if (g.getMode() != GpuSharing.HARDWARE || gpu == null || gpu.eIsProxy() || g.getGuests().isEmpty()) continue;
+			if (gpu.getOsidWindow() <= 0 || gpu.getRegs().isEmpty()) {
+				out.report(INFO, g, GPU_SHARE__DEVICE, "GPU '" + gpu.getName() + "' has guests in hardware mode, but board '"
+						+ boardName(gpu) + "' gives " + (gpu.getRegs().isEmpty() ? "it no registers" : "no size of its per-OSID register banks")
+						+ ": add 'osid-window <size>' to device '" + gpu.getName() + "', from the GPU's documentation");
+				continue;
+			}
+			if (gpu.getOsidWindow() % Sizes.PAGE != 0) {
+				out.report(INFO, g, GPU_SHARE__DEVICE, "the OSID register banks of GPU '" + gpu.getName() + "' are "
+						+ Sizes.human(gpu.getOsidWindow()) + ", not whole 4 KiB pages: Xen maps memory into a guest by pages");
+				continue;
+			}
+			for (GpuGuest x : g.getGuests()) {
+				if (!x.isSetOsid() || x.getOsid() <= 0) continue; // gpu.osid reports these
+				Optional<MmioRange> w = OsidWindow.of(gpu, x.getOsid());
+				if (w.isPresent() && !OsidWindow.insideRegisters(gpu, w.get())) {
+					RegRange r = gpu.getRegs().get(0);
+					out.report(INFO, x, GPU_GUEST__OSID, "the registers of OSID " + x.getOsid() + " (guest '"
+							+ (x.getDomain() == null ? "?" : x.getDomain().getName()) + "'), " + Sizes.range(w.get().base(), w.get().size())
+							+ ", lie outside GPU '" + gpu.getName() + "''s registers " + Sizes.range(r.getBase(), r.getSize())
+							+ ": use a lower OSID, or declare the GPU's whole register window on the board");
+				}
+			}
+		}
+	}
+
+	private static String boardName(Device gpu) {
+		return gpu.eContainer() instanceof Board b ? b.getName() : "?";
+	}
+}
