@@ -7,8 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tessera.process.ExternalProgram;
+
 /** QEMU's own device tree as a starting point for a host tree, and {@code dtc} to compile one. */
 public final class DeviceTrees {
+
+    private static final ExternalProgram DTC = new ExternalProgram("dtc", "device-tree-compiler")
+            .withTimeout(Duration.ofMinutes(1));
 
     private DeviceTrees() {
     }
@@ -22,14 +27,11 @@ public final class DeviceTrees {
         Files.createDirectories(workDir);
         Path dtb = workDir.resolve("qemu-virt.dtb").toAbsolutePath();
         Path dts = workDir.resolve("qemu-virt.dts").toAbsolutePath();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(qemuBinary);
-        cmd.addAll(machine);
-        cmd.add("-machine");
-        cmd.add("dumpdtb=" + dtb);
-        HostTool.check(workDir, Duration.ofMinutes(1), cmd);
-        HostTool.check(workDir, Duration.ofMinutes(1),
-                List.of("dtc", "-q", "-I", "dtb", "-O", "dts", "-o", dts.toString(), dtb.toString()));
+        List<String> args = new ArrayList<>(machine);
+        args.add("-machine");
+        args.add("dumpdtb=" + dtb);
+        new ExternalProgram(qemuBinary, "qemu-system-arm").withTimeout(Duration.ofMinutes(1)).run(workDir, args).requireSuccess();
+        DTC.run(workDir, "-q", "-I", "dtb", "-O", "dts", "-o", dts.toString(), dtb.toString()).requireSuccess();
         return Files.readString(dts);
     }
 
@@ -39,8 +41,7 @@ public final class DeviceTrees {
         Files.createDirectories(dir);
         Path dts = dir.resolve(dtb.getFileName().toString().replaceAll("\\.dtb$", "") + ".dts");
         Files.writeString(dts, dtsSource);
-        HostTool.check(dir, Duration.ofMinutes(1),
-                List.of("dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb.toAbsolutePath().toString(), dts.toString()));
+        DTC.run(dir, "-q", "-I", "dts", "-O", "dtb", "-o", dtb.toAbsolutePath().toString(), dts.toString()).requireSuccess();
         return dtb;
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.tessera.process.ExternalProgram;
+
 /**
  * A U-Boot environment for QEMU virt's second flash bank: {@code mkenvimage -s 0x40000} of
  * {@code key=value} lines, at the start of a 64 MiB image given to QEMU as
@@ -75,7 +77,8 @@ public final class UBootEnvironment {
         Path txt = dir.resolve(flashImage.getFileName() + ".env.txt");
         Path env = dir.resolve(flashImage.getFileName() + ".env.bin");
         Files.writeString(txt, text(), StandardCharsets.UTF_8);
-        HostTool.check("mkenvimage", "-s", "0x" + Integer.toHexString(ENV_SIZE), "-o", env.toString(), txt.toString());
+        new ExternalProgram("mkenvimage", "u-boot-tools")
+                .run(null, "-s", "0x" + Integer.toHexString(ENV_SIZE), "-o", env.toString(), txt.toString()).requireSuccess();
         byte[] envBytes = Files.readAllBytes(env);
         try (RandomAccessFile f = new RandomAccessFile(flashImage.toFile(), "rw")) {
             f.setLength(0);

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.tessera.process.ExternalProgram;
+
 /** Wraps U-Boot commands into a script image for {@code source} ({@code mkimage -T script}). */
 public final class UBootScript {
 
@@ -17,8 +19,8 @@ public final class UBootScript {
         Files.createDirectories(dir);
         Path cmd = dir.resolve(scr.getFileName() + ".cmd");
         Files.writeString(cmd, commands, StandardCharsets.UTF_8);
-        HostTool.check("mkimage", "-A", "arm64", "-O", "linux", "-T", "script", "-C", "none",
-                "-d", cmd.toString(), scr.toString());
+        new ExternalProgram("mkimage", "u-boot-tools").run(null, "-A", "arm64", "-O", "linux", "-T", "script", "-C", "none",
+                "-d", cmd.toString(), scr.toString()).requireSuccess();
         return scr;
     }
 }

@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.tessera.process.ExternalProgram;
 
 class CpioNewcWriterTest {
 
@@ -55,11 +56,10 @@ class CpioNewcWriterTest {
         Files.write(archive, sample());
         Path out = Files.createDirectories(tmp.resolve("x"));
         // list: device nodes cannot be made by every user, so extract only the rest
-        String list = HostTool.check(out, Duration.ofSeconds(30),
-                List.of("sh", "-c", "cpio -it < " + archive));
+        ExternalProgram sh = new ExternalProgram("sh", "dash").withTimeout(Duration.ofSeconds(30));
+        String list = sh.run(out, "-c", "cpio -it < " + archive).requireSuccess().output();
         assertTrue(list.contains("dev/console") && list.contains("bin/hi"), list);
-        HostTool.check(out, Duration.ofSeconds(30),
-                List.of("sh", "-c", "cpio -idm --quiet bin bin/hello bin/hi odd < " + archive));
+        sh.run(out, "-c", "cpio -idm --quiet bin bin/hello bin/hi odd < " + archive).requireSuccess();
         assertEquals("#!/bin/sh\necho hi\n", Files.readString(out.resolve("bin/hello")));
         assertTrue(Files.isExecutable(out.resolve("bin/hello")));
         assertTrue(Files.isSymbolicLink(out.resolve("bin/hi")));

@@ -13,8 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tessera.process.ExternalProgram;
+
 /** The initramfs layout and its /init script, checked on the host (no QEMU). */
 class MarkerInitramfsTest {
+    private static final ExternalProgram SH = new ExternalProgram("sh", "dash").withTimeout(Duration.ofSeconds(30));
 
     @TempDir
     Path tmp;
@@ -24,7 +27,7 @@ class MarkerInitramfsTest {
     }
 
     String list(Path cpioGz) throws IOException {
-        return HostTool.check(tmp, Duration.ofSeconds(30), List.of("sh", "-c", "gzip -dc " + cpioGz + " | cpio -itv"));
+        return SH.run(tmp, "-c", "gzip -dc " + cpioGz + " | cpio -itv").requireSuccess().output();
     }
 
     @Test
@@ -65,7 +68,7 @@ class MarkerInitramfsTest {
         String init = MarkerInitramfs.initScript();
         assertTrue(init.startsWith("#!/bin/busybox sh\n"));
         Path f = Files.writeString(tmp.resolve("init"), init);
-        assertEquals(0, HostTool.run(tmp, Duration.ofSeconds(10), List.of("sh", "-n", f.toString())).exitCode(),
+        assertEquals(0, SH.withTimeout(Duration.ofSeconds(10)).run(tmp, "-n", f.toString()).exitCode(),
                 "sh -n rejects /init");
         // every marker line goes through m(), which cuts it below 100 characters
         for (String line : init.split("\n")) {

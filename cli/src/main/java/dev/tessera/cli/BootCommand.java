@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import dev.tessera.boot.BootAssets;
 import dev.tessera.cli.boot.SystemBooter;
 import dev.tessera.generators.tools.ToolFailedException;
-import dev.tessera.generators.tools.ToolMissingException;
+import dev.tessera.process.ProgramNotInstalledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,7 +84,7 @@ final class BootCommand implements Callable<Integer> {
 		} catch (BootAssets.MissingAssetsException e) {
 			err.println("tessera: " + e.getMessage());
 			return Main.USAGE;
-		} catch (ToolMissingException e) {
+		} catch (ProgramNotInstalledException e) {
 			err.println("tessera: " + e.getMessage());
 			return Main.USAGE;
 		} catch (ToolFailedException e) {

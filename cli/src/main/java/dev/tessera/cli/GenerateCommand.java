@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.tessera.generators.tools.ToolFailedException;
-import dev.tessera.generators.tools.ToolMissingException;
+import dev.tessera.process.ProgramNotInstalledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
 			}
 			out.println("tessera: wrote " + outcome.artifacts().size() + " files and manifest.yaml to " + output);
 			return Main.OK;
-		} catch (ToolMissingException e) {
+		} catch (ProgramNotInstalledException e) {
 			err.println("tessera: " + e.getMessage());
 			return Main.USAGE;
 		} catch (ToolFailedException e) {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-import dev.tessera.generators.tools.ExternalTool;
+import dev.tessera.process.ExternalProgram;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process and captures what it prints; runs the real device-tree tools on its output. */
@@ -36,8 +36,7 @@ final class CliRun {
 	}
 
 	static String tool(Path dir, String program, String... args) {
-		ExternalTool.Result r = new ExternalTool(program, "device-tree-compiler / u-boot-tools").run(dir, java.util.List.of(args),
-				java.util.Map.of());
+		ExternalProgram.Result r = new ExternalProgram(program, "device-tree-compiler / u-boot-tools").run(dir, args);
 		if (r.exitCode() != 0) throw new AssertionError(program + " " + String.join(" ", args) + " failed: " + r.stderr());
 		return r.stdout().strip();
 	}

@@ -1,11 +1,13 @@
 package dev.tessera.importer;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.tessera.process.ExternalProgram;
+import dev.tessera.process.ProgramNotInstalledException;
 
 /**
  * Reads a (preprocessed) .dts or a .dtb with {@code dtc}, which applies labels, references, includes, overrides and
@@ -16,7 +18,7 @@ public final class DtcReader {
 	private static final Pattern LOCATED = Pattern.compile("^(?:Error: )?(.+?):(\\d+)\\.\\d+(?:-\\d+(?:\\.\\d+)?)?:? (.*)$");
 	private static final Pattern NODE_ERROR = Pattern.compile("^.*?ERROR \\((\\w+)\\): (/[^:]*): (.*)$");
 	private static final Pattern CANNOT_OPEN = Pattern.compile("^FATAL ERROR: Couldn't open \"(.+)\": (.*)$");
-	private final HostTool dtc = new HostTool("dtc", "device-tree-compiler");
+	private final ExternalProgram dtc = new ExternalProgram("dtc", "device-tree-compiler");
 
 	/** dtc's annotated flattened source of {@code input}; {@code shownAs} is the file the user named. */
 	public String annotated(Path input, List<Path> includeDirs, String shownAs) throws ImportException {
@@ -47,14 +49,20 @@ public final class DtcReader {
 		Path dir = input.toAbsolutePath().getParent();
 		for (Path d : includeDirs) args.addAll(List.of("-i", d.toString()));
 		args.add(input.toAbsolutePath().toString());
-		HostTool.Result r;
+		ExternalProgram.Result r;
 		try {
 			r = dtc.run(dir, args);
-		} catch (HostTool.Missing e) {
-			throw new ImportException(new DtDiagnostic(DtDiagnostic.Severity.ERROR, shownAs, 0, null, e.getMessage()));
+		} catch (ProgramNotInstalledException e) {
+			throw new ImportException(notInstalled(shownAs, e));
 		}
-		if (r.exitCode() == 0) return new String(r.stdout(), StandardCharsets.UTF_8);
+		if (r.exitCode() == 0) return r.stdout();
 		throw new ImportException(diagnostics(r.stderr(), input, shownAs));
+	}
+
+	/** A program the importer runs (dtc, cpp) is missing: an error on {@code file} that says how to install it. */
+	static DtDiagnostic notInstalled(String file, ProgramNotInstalledException e) {
+		return new DtDiagnostic(DtDiagnostic.Severity.ERROR, file, 0, null,
+				e.program() + " is not installed (Debian package " + e.debianPackage() + "; scripts/install-tools.sh installs it)");
 	}
 
 	/** dtc's complaints, each with the file, line and node it names. */

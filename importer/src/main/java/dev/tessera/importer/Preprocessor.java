@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tessera.process.ExternalProgram;
+import dev.tessera.process.ProgramNotInstalledException;
+
 /**
  * Runs a .dts through the C preprocessor the way the kernel's build does
  * ({@code cpp -nostdinc -undef -x assembler-with-cpp -D__DTS__ -I<include-prefixes>}), keeping the line markers
@@ -15,18 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class Preprocessor {
 	private static final Pattern CPP_ERROR = Pattern.compile("^(.+?):(\\d+):(?:\\d+:)? (fatal error|error): (.*)$");
-	private final HostTool cpp = new HostTool("cpp", "cpp");
+	private final ExternalProgram cpp = new ExternalProgram("cpp", "cpp");
 
 	/** Writes the preprocessed source of {@code source} to {@code output}. */
 	public void preprocess(Path source, List<Path> includeDirs, Path output) throws ImportException {
 		List<String> args = new ArrayList<>(List.of("-nostdinc", "-undef", "-x", "assembler-with-cpp", "-D__DTS__"));
 		for (Path d : includeDirs) args.add("-I" + d);
 		args.addAll(List.of("-o", output.toString(), source.toString()));
-		HostTool.Result r;
+		ExternalProgram.Result r;
 		try {
 			r = cpp.run(source.toAbsolutePath().getParent(), args);
-		} catch (HostTool.Missing e) {
-			throw new ImportException(new DtDiagnostic(DtDiagnostic.Severity.ERROR, source.toString(), 0, null, e.getMessage()));
+		} catch (ProgramNotInstalledException e) {
+			throw new ImportException(DtcReader.notInstalled(source.toString(), e));
 		}
 		if (r.exitCode() == 0) return;
 		List<DtDiagnostic> diags = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.tessera.process.ExternalProgram;
+
 /**
  * The benchmark behind bench/importer/sweep.sh (not a test): imports every .dts under the given directories of a
  * kernel tree and, side by side on the same file, preprocesses and compiles it with dtc the way the kernel's build
@@ -41,7 +43,7 @@ public final class Sweep {
 			}
 		Path include = tree.resolve("scripts/dtc/include-prefixes");
 		BoardImporter importer = new BoardImporter();
-		HostTool cpp = new HostTool("cpp", "cpp"), dtc = new HostTool("dtc", "device-tree-compiler");
+		ExternalProgram cpp = new ExternalProgram("cpp", "cpp"), dtc = new ExternalProgram("dtc", "device-tree-compiler");
 		Path tmp = Files.createTempDirectory("tessera-sweep");
 		// warm the JVM up on a few files so the first files' times are not class loading
 		for (int i = 0; i < Math.min(20, files.size()); i++) importOne(importer, files.get(i), new ArrayList<>());
@@ -82,12 +84,12 @@ public final class Sweep {
 	}
 
 	/** What the kernel's build does with a .dts: cpp, then dtc to a blob. */
-	static String kernelBuild(HostTool cpp, HostTool dtc, Path f, Path include, Path tmp) {
+	static String kernelBuild(ExternalProgram cpp, ExternalProgram dtc, Path f, Path include, Path tmp) {
 		Path pp = tmp.resolve("pp.dts");
-		HostTool.Result c = cpp.run(f.getParent(), List.of("-nostdinc", "-undef", "-x", "assembler-with-cpp", "-D__DTS__", "-I" + include,
+		ExternalProgram.Result c = cpp.run(f.getParent(), List.of("-nostdinc", "-undef", "-x", "assembler-with-cpp", "-D__DTS__", "-I" + include,
 				"-o", pp.toString(), f.toString()));
 		if (c.exitCode() != 0) return "cpp-failed";
-		HostTool.Result d = dtc.run(f.getParent(), List.of("-q", "-I", "dts", "-O", "dtb", "-i", f.getParent().toString(), "-i",
+		ExternalProgram.Result d = dtc.run(f.getParent(), List.of("-q", "-I", "dts", "-O", "dtb", "-i", f.getParent().toString(), "-i",
 				include.toString(), "-o", tmp.resolve("out.dtb").toString(), pp.toString()));
 		return d.exitCode() == 0 ? "ok" : "dtc-failed";
 	}

@@ -111,4 +111,10 @@ class BadInputTest {
 	void formatNamesFileLineAndNode() {
 		assertEquals("a.dts:3: error: node /x: bad", DtDiagnostic.error(new SourceLocation("a.dts", 3), "/x", "bad").format());
 	}
+
+	@Test
+	void aMissingToolIsAnErrorOnTheInputThatNamesItsDebianPackage() {
+		DtDiagnostic d = DtcReader.notInstalled("board.dts", new dev.tessera.process.ProgramNotInstalledException("cpp", "cpp", null));
+		assertEquals("board.dts: error: cpp is not installed (Debian package cpp; scripts/install-tools.sh installs it)", d.format());
+	}
 }

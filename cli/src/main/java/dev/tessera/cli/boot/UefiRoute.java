@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.tessera.boot.QemuBoot;
 import dev.tessera.core.plan.BootModule;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
-import dev.tessera.generators.tools.ExternalTool;
 import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.process.ExternalProgram;
 
 /**
  * The UEFI route: an EFI system partition with Xen as \EFI\BOOT\BOOTAA64.EFI, the generated xen.cfg beside it
@@ -58,7 +56,7 @@ final class UefiRoute {
 	}
 
 	private static void run(Path dir, String program, String pkg, String... args) {
-		ExternalTool.Result r = new ExternalTool(program, pkg).run(dir, new ArrayList<>(List.of(args)), Map.of());
+		ExternalProgram.Result r = new ExternalProgram(program, pkg).run(dir, args);
 		if (r.exitCode() != 0) throw new ToolFailedException(program + " failed: " + r.stderr().strip());
 	}
 }
