@@ -5,7 +5,8 @@
 #     features (static memory, static shared memory, boot-time cpupools, null/RTDS/ARINC 653),
 #   - the arm64 Linux kernel Image of linux-image-cloud-arm64 (and its Xen driver modules),
 #   - busybox-static:arm64,
-#   - a minimal root of the arm64 Xen tools (xl, xenstored, ...) and the libraries they load.
+#   - a minimal root of the arm64 Xen tools (xl, xenstored, ...) and the libraries they load, with
+#     Xen's hotplug scripts (/etc/xen/scripts, from xen-utils-common) and the bash they run under.
 # Everything comes from Debian's archive through apt-get download / apt-get source --download-only.
 # Each item has a stamp file; an item whose stamp exists is skipped. The last lines on stdout are
 # KEY=path lines (also written to <cache>/assets.env); progress and timings go to stderr.
@@ -52,14 +53,19 @@ XEN_TOOLS_BINS=(xl xenstored xen-init-dom0 xenconsoled xenconsole init-dom0less)
 XEN_TOOLS_PACKAGES=(
   "xen-utils-$XEN_SERIES" "libxenmisc$XEN_SERIES" libxenstore4 libxengnttab1 libxenforeignmemory1
   libxencall1 libxenevtchn1 libxentoollog1 libxentoolcore1 libxendevicemodel1 libxenhypfs1
-  libyajl2 libuuid1 libfdt1 zlib1g libc6 libgcc-s1 xenstore-utils
+  libyajl2 libuuid1 libfdt1 zlib1g libc6 libgcc-s1 xenstore-utils bash libtinfo6
 )
+# Xen's hotplug scripts (/etc/xen/scripts: vif-bridge, block, ...), which xl devd runs in a driver domain; taken
+# from xen-utils-common at exactly the version of xen-utils (the scripts and libxl go together). They are bash
+# scripts: bash (and libtinfo6, which it needs) come from the list above.
+XEN_SCRIPTS_PACKAGE=xen-utils-common
 # xenstore-read/-write (from xenstore-utils): a driver domain's own hotplug script writes the backend's device with them.
 XENSTORE_CMDS=(xenstore-read xenstore-write)
 # Xen driver modules of the cloud kernel that xl/xenstored need in dom0, in load order.
 XEN_KMODS=(xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs)
-# Split-driver modules a driver domain (backends, loop devices) or a guest (frontends) loads by name; not in load-order.
-DRIVER_KMODS=(xen-blkback xen-blkfront loop)
+# Split-driver modules a driver domain (backends, loop devices, the bridge its vifs join) or a guest (frontends) loads
+# by name; not in load-order. bridge needs stp and llc.
+DRIVER_KMODS=(xen-blkback xen-blkfront loop xen-netback xen-netfront llc stp bridge)
 XEN_FEATURE_OPTIONS=(
   CONFIG_EXPERT=y CONFIG_UNSUPPORTED=y CONFIG_STATIC_MEMORY=y CONFIG_STATIC_SHM=y
   CONFIG_BOOT_TIME_CPUPOOLS=y CONFIG_SCHED_NULL=y CONFIG_SCHED_RTDS=y CONFIG_SCHED_ARINC653=y
@@ -170,7 +176,7 @@ STAMPS="$CACHE/stamps"
 DEBS="$CACHE/debs"
 
 # An item whose recipe changed gets a new stamp name, so caches made by the old recipe are rebuilt.
-stamp_name() { case "$1" in xen-tools) echo "$1.3" ;; linux) echo "$1.2" ;; *) echo "$1" ;; esac; }
+stamp_name() { case "$1" in xen-tools) echo "$1.4" ;; linux) echo "$1.3" ;; *) echo "$1" ;; esac; }
 stamp_ok() { [ -f "$STAMPS/$(stamp_name "$1")" ] && [[ "$REFRESH" != *" $1 "* ]]; }
 ITEMS=(linux busybox xen-debian xen-tools xen-source xen-features)
 all_stamped() {
@@ -267,16 +273,22 @@ step_xen_tools() {
   local pkgs=() p
   for p in "${XEN_TOOLS_PACKAGES[@]}"; do pkgs+=("$p:arm64"); done
   apt_download "$DEBS/xen-tools" "${pkgs[@]}"
+  # the hotplug scripts at the version of the xen-utils just downloaded
+  local xv; xv=$(dpkg-deb -f "$(deb_of "$DEBS/xen-tools" "xen-utils-$XEN_SERIES")" Version)
+  apt_download "$DEBS/xen-tools" "$XEN_SCRIPTS_PACKAGE:arm64=$xv"
   local x="$CACHE/xen-tools.tmp"; rm -rf "$x"; mkdir -p "$x/all" "$x/out/root"
-  for p in "${XEN_TOOLS_PACKAGES[@]}"; do dpkg-deb -x "$(deb_of "$DEBS/xen-tools" "$p")" "$x/all"; done
+  for p in "${XEN_TOOLS_PACKAGES[@]}" "$XEN_SCRIPTS_PACKAGE"; do dpkg-deb -x "$(deb_of "$DEBS/xen-tools" "$p")" "$x/all"; done
   local bins=() b
   for b in "${XEN_TOOLS_BINS[@]}"; do bins+=("usr/lib/xen-$XEN_SERIES/bin/$b"); done
-  copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" usr/bin/xenstore lib/ld-linux-aarch64.so.1 lib/aarch64-linux-gnu/libgcc_s.so.1
+  copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" usr/bin/xenstore bin/bash lib/ld-linux-aarch64.so.1 lib/aarch64-linux-gnu/libgcc_s.so.1
+  [ -x "$x/all/etc/xen/scripts/vif-bridge" ] || die "xen-tools: $XEN_SCRIPTS_PACKAGE has no /etc/xen/scripts/vif-bridge"
+  mkdir -p "$x/out/root/etc/xen"
+  cp -a "$x/all/etc/xen/scripts" "$x/out/root/etc/xen/scripts"
   mkdir -p "$x/out/root/usr/sbin"
   for b in "${XENSTORE_CMDS[@]}"; do ln -s xenstore "$x/out/root/usr/bin/$b"; done
   for b in "${XEN_TOOLS_BINS[@]}"; do ln -s "../lib/xen-$XEN_SERIES/bin/$b" "$x/out/root/usr/sbin/$b"; done
   mv "$x/out" "$CACHE/xen-tools"; rm -rf "$x"
-  stamp_write xen-tools "xen-utils-$XEN_SERIES $(dpkg-deb -f "$(deb_of "$DEBS/xen-tools" "xen-utils-$XEN_SERIES")" Version)"
+  stamp_write xen-tools "xen-utils-$XEN_SERIES $xv $XEN_SCRIPTS_PACKAGE $(dpkg-deb -f "$(deb_of "$DEBS/xen-tools" "$XEN_SCRIPTS_PACKAGE")" Version) bash $(dpkg-deb -f "$(deb_of "$DEBS/xen-tools" bash)" Version)"
 }
 
 # Debian's archive may list a source version it no longer serves (security updates): try the
@@ -363,6 +375,7 @@ OUT=(
   "LINUX_XEN_MODULES=$CACHE/linux/xen-modules"
   "BUSYBOX=$CACHE/busybox/busybox"
   "XEN_TOOLS_ROOT=$CACHE/xen-tools/root"
+  "XEN_HOTPLUG_SCRIPTS=$CACHE/xen-tools/root/etc/xen/scripts"
   "UBOOT_QEMU_ARM64=/usr/lib/u-boot/qemu_arm64/u-boot.bin"
   "CACHE_DIR=$CACHE"
 )

@@ -38,11 +38,13 @@ public final class BootAssets {
     public static final String LINUX_XEN_MODULES = "LINUX_XEN_MODULES";
     public static final String BUSYBOX = "BUSYBOX";
     public static final String XEN_TOOLS_ROOT = "XEN_TOOLS_ROOT";
+    /** Xen's hotplug scripts inside XEN_TOOLS_ROOT (a cache made before they were added lacks the key). */
+    public static final String XEN_HOTPLUG_SCRIPTS = "XEN_HOTPLUG_SCRIPTS";
     public static final String UBOOT_QEMU_ARM64 = "UBOOT_QEMU_ARM64";
 
     /** The keys every complete cache has. */
     public static final List<String> REQUIRED = List.of(XEN_DEBIAN, XEN_DEBIAN_CONFIG, XEN_FEATURES,
-            XEN_FEATURES_CONFIG, LINUX_IMAGE, LINUX_XEN_MODULES, BUSYBOX, XEN_TOOLS_ROOT, UBOOT_QEMU_ARM64);
+            XEN_FEATURES_CONFIG, LINUX_IMAGE, LINUX_XEN_MODULES, BUSYBOX, XEN_TOOLS_ROOT, XEN_HOTPLUG_SCRIPTS, UBOOT_QEMU_ARM64);
 
     private static final String HOW_TO = "Run e2e/assets.sh (as root on Debian 12: it installs QEMU, "
             + "dtc, U-Boot tools and the cross compiler, then downloads and builds into "
@@ -216,6 +218,11 @@ public final class BootAssets {
     /** xl, xenstored and their libraries, laid out as a root file system. */
     public Path xenToolsRoot() {
         return path(XEN_TOOLS_ROOT);
+    }
+
+    /** Xen's hotplug scripts ({@code /etc/xen/scripts} of xen-utils-common, run by bash), inside {@link #xenToolsRoot()}. */
+    public Path xenHotplugScripts() {
+        return path(XEN_HOTPLUG_SCRIPTS);
     }
 
     public Path ubootQemuArm64() {

@@ -25,6 +25,7 @@ import dev.tessera.core.xen.Systems;
 import dev.tessera.model.BootFile;
 import dev.tessera.model.DiskFrontend;
 import dev.tessera.model.Domain;
+import dev.tessera.model.NetFrontend;
 import dev.tessera.model.Role;
 import dev.tessera.model.Start;
 import dev.tessera.model.System;
@@ -64,6 +65,16 @@ final class MarkerHarness {
 	static void adjust(System s, SystemBooter.Dom0Extras extras) {
 		boolean xl = dom0NeedsXl(s) || extras.any();
 		List<Domain> xlDrivers = xlDriverDomains(s);
+		List<VifRef> vifs = new ArrayList<>();
+		for (Domain d : s.getDomains()) {
+			int index = 0;
+			for (var f : d.getFrontends())
+				if (f instanceof NetFrontend n) {
+					if (xlDrivers.contains(n.getBackend())) vifs.add(new VifRef(d.getName(), index, n.getBackend().getName(), n.getBridge(), n.getMac()));
+					index++;
+				}
+		}
+		List<NetLink> links = netLinks(vifs);
 		for (Domain d : s.getDomains()) {
 			Start start = Systems.startOf(d);
 			List<String> args = new ArrayList<>();
@@ -87,7 +98,20 @@ final class MarkerHarness {
 					for (DiskFrontend f : disksServedBy(other, xlDrivers))
 						if (f.getBackend() == d) images.add(f.getTarget());
 				if (!images.isEmpty()) args.add("tess_diskimg=" + String.join(",", images));
+				// the bridges its vifs join, with an address each, and which guest MAC must come in on a vif port of which
+				List<String> bridges = new ArrayList<>(), ports = new ArrayList<>();
+				for (NetLink l : links)
+					if (l.backend().equals(d.getName())) {
+						String br = l.bridge() + ":" + l.backendAddress();
+						if (!bridges.contains(br)) bridges.add(br);
+						ports.add(l.bridge() + ":" + l.macOrAny());
+					}
+				if (!bridges.isEmpty()) args.add("tess_br=" + String.join(",", bridges));
+				if (!ports.isEmpty()) args.add("tess_brif=" + String.join(",", ports));
 			}
+			List<String> nets = links.stream().filter(l -> l.guest().equals(d.getName()))
+					.map(l -> l.iface() + "/" + l.guestAddress() + "/" + l.backendAddress()).toList();
+			if (!nets.isEmpty()) args.add("tess_net=" + String.join(",", nets));
 			List<String> vdevs = disksServedBy(d, xlDrivers).stream().map(DiskFrontend::getVdev).toList();
 			if (!vdevs.isEmpty()) args.add("tess_disk=" + String.join(",", vdevs));
 			List<String> dt = new ArrayList<>();
@@ -117,6 +141,52 @@ final class MarkerHarness {
 	/** The xl domains that are driver domains: the harness makes them serve their backends with xl devd. */
 	static List<Domain> xlDriverDomains(System s) {
 		return Systems.xlDomains(s).stream().filter(d -> d.getRole() == Role.DRIVER).toList();
+	}
+
+	/** A guest's vif that an xl driver domain serves: the guest's index-th vif (so its eth&lt;index&gt;). */
+	record VifRef(String guest, int index, String backend, String bridge, String mac) {
+	}
+
+	/**
+	 * A served vif with the addresses the harness gives both ends: the driver domain's bridge gets
+	 * 192.168.(77+k).1/24 (k counts the driver domains' bridges), each guest interface on it the next address.
+	 */
+	record NetLink(String guest, String iface, String backend, String bridge, String mac, String backendAddress, String guestAddress) {
+		/** What the driver domain's check looks for in its bridge's forwarding table. */
+		String macOrAny() {
+			return mac != null ? mac.toLowerCase(java.util.Locale.ROOT) : "any";
+		}
+	}
+
+	/** libxl's default bridge when a vif names none. */
+	static final String DEFAULT_BRIDGE = "xenbr0";
+
+	static List<NetLink> netLinks(List<VifRef> vifs) {
+		java.util.Map<String, Integer> subnet = new java.util.LinkedHashMap<>(), used = new java.util.HashMap<>();
+		List<NetLink> out = new ArrayList<>();
+		for (VifRef v : vifs) {
+			String bridge = v.bridge() != null ? v.bridge() : DEFAULT_BRIDGE;
+			String key = v.backend() + "/" + bridge;
+			int k = subnet.computeIfAbsent(key, x -> subnet.size());
+			int host = used.merge(key, 1, Integer::sum) + 1;
+			String net = "192.168." + (77 + k) + ".";
+			out.add(new NetLink(v.guest(), "eth" + v.index(), v.backend(), bridge, v.mac(), net + "1", net + host));
+		}
+		return out;
+	}
+
+	/** The same links from a plan: vifs of any domain whose backend is a driver domain dom0 starts with xl. */
+	static List<NetLink> netLinks(Plan plan) {
+		List<VifRef> vifs = new ArrayList<>();
+		for (DomainPlan d : plan.domains()) {
+			int index = 0;
+			for (FrontendPlan f : d.frontendsOf("vif")) {
+				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
+				if (be != null && be.driverDomain() && "xl".equals(be.start())) vifs.add(new VifRef(d.name(), index, be.name(), setting(f, "bridge"), setting(f, "mac")));
+				index++;
+			}
+		}
+		return netLinks(vifs);
 	}
 
 	/** A domain's disks that one of those driver domains serves from an image file (which the harness makes). */
@@ -153,6 +223,10 @@ final class MarkerHarness {
 			b.file("/var/lib/tessera/" + RAMDISK, Files.readAllBytes(files.resolve(RAMDISK)), 0644);
 		}
 		if (plan.xlDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().endsWith("/" + XL_RAMDISK))) {
+			if (!netLinks(plan).isEmpty())
+				for (Path p : List.of(assets.linuxXenModules().resolve("xen-netback.ko"), assets.linuxXenModules().resolve("bridge.ko"),
+						assets.xenHotplugScripts().resolve("vif-bridge"), assets.xenToolsRoot().resolve("bin/bash")))
+					if (!Files.exists(p)) throw new IOException(p + " is missing: the boot assets predate vifs served by a driver domain; run e2e/assets.sh");
 			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(XL_RAMDISK));
 			b.file("/var/lib/tessera/" + XL_RAMDISK, Files.readAllBytes(files.resolve(XL_RAMDISK)), 0644);
@@ -171,6 +245,7 @@ final class MarkerHarness {
 	/** What every domain must report for the boot to pass. */
 	static List<ExpectedMarker> expected(Plan plan) {
 		List<ExpectedMarker> out = new ArrayList<>();
+		List<NetLink> links = netLinks(plan);
 		for (DomainPlan d : plan.domains()) {
 			out.add(ExpectedMarker.up(d.name()));
 			out.add(ExpectedMarker.of(d.name(), "CPUS", "n=" + d.vcpus()));
@@ -187,6 +262,16 @@ final class MarkerHarness {
 				String vdev = setting(f, "vdev"), target = setting(f, "target");
 				if (be != null && be.driverDomain() && "xl".equals(be.start()) && vdev != null && target != null && !target.startsWith("/dev/"))
 					out.add(ExpectedMarker.of(d.name(), "DISK", vdev + " " + DISK_TEXT + " " + target));
+			}
+			// a vif a driver domain started with xl serves: the guest pings the bridge's address through it, and the
+			// driver domain finds the guest's MAC learnt on a vif port of the bridge the xl config names
+			Set<String> bridges = new LinkedHashSet<>();
+			for (NetLink l : links) {
+				if (l.backend().equals(d.name()) && bridges.add(l.bridge()))
+					out.add(ExpectedMarker.of(d.name(), "BRIDGE", l.bridge() + " " + l.backendAddress() + "/24"));
+				if (l.guest().equals(d.name()))
+					out.add(ExpectedMarker.of(d.name(), "NET", "ping " + l.backendAddress() + " from " + l.iface() + (l.mac() != null ? " " + l.macOrAny() : "")));
+				if (l.backend().equals(d.name())) out.add(ExpectedMarker.of(d.name(), "BRIF", " connected " + l.bridge() + " " + l.macOrAny()));
 			}
 			out.add(ExpectedMarker.done(d.name()));
 		}

@@ -85,15 +85,17 @@ public final class SystemBooter {
 			MarkerHarness.writeBootFiles(names.plan(), files, xen, assets);
 			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out, s -> MarkerHarness.adjust(s, r.extras()));
 			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
+			// before dom0's initramfs takes the generated xl configs in
+			r.afterGenerate().accept(out);
 			if (needsXl[0]) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets, r.extras().files());
 		} else {
 			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out);
 			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
+			r.afterGenerate().accept(out);
 			// the user's own Xen, from the files folder under the name the system gives it
 			if (xen == null) xen = MarkerHarness.inside(files, outcome.plan().xen().file());
 		}
 		Plan plan = outcome.plan();
-		r.afterGenerate().accept(out);
 		List<ExpectedMarker> expected = new ArrayList<>(r.marker() ? MarkerHarness.expected(plan) : upOnly(plan));
 		expected.addAll(r.extras().expected());
 
@@ -104,7 +106,8 @@ public final class SystemBooter {
 		};
 		QemuBoot boot = b.expect(expected.toArray(ExpectedMarker[]::new))
 				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds", "TESS-XLN name=dom0 failed",
-						"TESS-XLCREATE name=dom0 failed")
+						"TESS-XLCREATE name=dom0 failed",
+						"TESS-NETERR", "TESS-BRIFERR")
 				.timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
 		List<String> problems = r.marker() && result.outcome() == BootResult.Outcome.ALL_SEEN ? MarkerHarness.check(plan, result) : List.of();

@@ -27,8 +27,10 @@ if [ -n "${tess_shmr:-}" ]; then
 fi
 
 # In a driver domain started with xl (its initramfs has the xl tools): load the backend modules, write the disk
-# images it serves (their first line: "tessera-disk PATH"), and serve with xl devd. Its block hotplug script,
-# Tessera's own for busybox, puts an image on a loop device and hands blkback its device number.
+# images it serves (their first line: "tessera-disk PATH"), make the bridges its vifs join, and serve with xl devd.
+# Its block hotplug script, Tessera's own for busybox (it replaces Debian's), puts an image on a loop device and
+# hands blkback its device number. Vifs get Debian's own vif-bridge (from xen-utils-common, run by bash), which
+# enslaves each backend interface to the bridge its xl config names.
 if [ "${tess_domd:-0}" = 1 ]; then
   for k in $(cat /lib/modules/xen/load-order 2>/dev/null) xen-blkback loop; do
     insmod "/lib/modules/xen/$k.ko" 2>/dev/null
@@ -41,6 +43,20 @@ if [ "${tess_domd:-0}" = 1 ]; then
     dd if=/dev/zero of="$f" bs=1024 count=1024 2>/dev/null
     echo "tessera-disk $f" | dd of="$f" conv=notrunc 2>/dev/null
   done
+  # tess_br=BRIDGE:ADDRESS,...: the bridges the served vifs join, each with an address in a /24
+  if [ -n "${tess_br:-}" ]; then
+    for k in llc stp bridge xen-netback; do insmod "/lib/modules/xen/$k.ko" 2>/dev/null; done
+    for b in $(echo "$tess_br" | tr ',' ' '); do
+      br=${b%%:*}
+      # busybox's brctl has no stp/setfd: no spanning tree and no forwarding delay through sysfs
+      if { brctl addbr "$br" && echo 0 > "/sys/class/net/$br/bridge/stp_state" \
+           && echo 0 > "/sys/class/net/$br/bridge/forward_delay" && ip addr add "${b#*:}/24" dev "$br" && ip link set "$br" up; } 2>/tmp/bridge.log; then
+        m BRIDGE "$br ${b#*:}/24"
+      else
+        m BRIFERR "$br could not be made: $(tail -n 1 /tmp/bridge.log)"
+      fi
+    done
+  fi
   cat > /etc/xen/scripts/block <<'BLOCK'
 #!/bin/sh
 # Tessera's block hotplug script for a marker driver domain (xl devd runs it with XENBUS_PATH set).
@@ -55,6 +71,41 @@ exit 0
 BLOCK
   chmod 755 /etc/xen/scripts/block
   if xl devd >/tmp/xl-devd.log 2>&1; then m DEVD ready; else m DEVD "failed $(tail -n 1 /tmp/xl-devd.log)"; fi
+  # tess_brif=BRIDGE:MAC,...: once a guest is up (after this domain's TESS-DONE, so in the background), each served
+  # vif's backend interface must be a port of its bridge, the bridge must have learnt the guest's MAC (MAC "any": no
+  # MAC was declared) on that very port (the guest's traffic came in through it), and the vif's hotplug script must
+  # have reported "connected" in xenstore.
+  if [ -n "${tess_brif:-}" ]; then
+    (
+      for e in $(echo "$tess_brif" | tr ',' ' '); do
+        br=${e%%:*}; mac=$(echo "${e#*:}" | tr 'A-F' 'a-f'); on=""
+        for i in $(seq 1 120); do
+          for p in "/sys/class/net/$br/brif/"vif*; do
+            [ -e "$p/port_no" ] || continue
+            if [ "$mac" = any ]; then on=${p##*/}; break; fi
+            no=$(( $(cat "$p/port_no") ))
+            # the bridge's forwarding table: 16-byte entries (MAC, port, is_local, ageing timer, port's high byte)
+            learnt=$(hexdump -v -e '16/1 "%02x " "\n"' "/sys/class/net/$br/brforward" 2>/dev/null \
+              | while read -r a b c d e2 f pn loc t1 t2 t3 t4 ph rest; do
+                  [ "$a:$b:$c:$d:$e2:$f" = "$mac" ] && [ "$loc" = 00 ] && [ $((0x$pn + 256 * 0x$ph)) = "$no" ] && echo y
+                done)
+            [ -n "$learnt" ] && { on=${p##*/}; break; }
+          done
+          [ -n "$on" ] && break
+          sleep 1
+        done
+        # vif<domid>.<devid>: and the hotplug status its script wrote in the backend's xenstore directory
+        v=${on#vif}
+        st=$([ -n "$on" ] && xenstore-read "backend/vif/${v%.*}/${v#*.}/hotplug-status" 2>&1)
+        if [ -n "$on" ] && [ "$st" = connected ]; then
+          m BRIF "$on connected $br $mac"
+        else
+          m BRIFERR "$br $mac on ${on:-no vif} ${st:+hotplug $st}; ports: $(ls "/sys/class/net/$br/brif" 2>/dev/null | tr '\n' ' ')"
+          tail -n 8 /var/log/xen/xen-hotplug.log /var/log/xen/xldevd.log 2>/dev/null | while read -r l; do m BRIFERR "$l"; done
+        fi
+      done
+    ) &
+  fi
 fi
 
 # In a guest served disks by a driver domain: load the frontend and read each disk's first line.
@@ -63,6 +114,30 @@ if [ -n "${tess_disk:-}" ]; then
   for v in $(echo "$tess_disk" | tr ',' ' '); do
     for i in $(seq 1 30); do [ -b "/dev/$v" ] && break; sleep 1; done
     if [ -b "/dev/$v" ]; then m DISK "$v $(head -n 1 "/dev/$v" | tr -d '\000')"; else m DISK "$v absent"; fi
+  done
+fi
+
+# In a guest whose vifs a driver domain serves: load the frontend; tess_net=IFACE/ADDRESS/PEER,... gives each
+# interface an address in a /24 and the bridge address to ping. TESS-NET only when the ping gets replies.
+if [ -n "${tess_net:-}" ]; then
+  insmod /lib/modules/xen/xen-netfront.ko 2>/dev/null
+  for n in $(echo "$tess_net" | tr ',' ' '); do
+    ifc=${n%%/*}; rest=${n#*/}; addr=${rest%%/*}; peer=${rest#*/}
+    for i in $(seq 1 30); do [ -e "/sys/class/net/$ifc" ] && break; sleep 1; done
+    if [ ! -e "/sys/class/net/$ifc" ]; then m NETERR "$ifc absent"; continue; fi
+    mac=$(cat "/sys/class/net/$ifc/address")
+    ip addr add "$addr/24" dev "$ifc"
+    ip link set "$ifc" up
+    got=0
+    for i in $(seq 1 30); do
+      if ping -c 1 -W 1 "$peer" >/dev/null 2>&1; then
+        got=$(ping -c 3 -W 2 "$peer" 2>/dev/null | sed -n 's/.* \([0-9][0-9]*\) packets received.*/\1/p')
+        break
+      fi
+      sleep 1
+    done
+    if [ "${got:-0}" -gt 0 ]; then m NET "ping $peer from $ifc $mac $got/3"
+    else m NETERR "no reply to ping $peer from $ifc $mac $addr"; fi
   done
 fi
 
@@ -75,6 +150,23 @@ if [ -n "${tess_xlcreate:-}" ]; then
   if ! xenconsoled --log=guest --log-dir=/var/log/xen/console >/tmp/xenconsoled.log 2>&1; then
     m XLERR "xenconsoled: $(tail -n 1 /tmp/xenconsoled.log)"
   fi
+  # Relays, once a second for as long as dom0 runs, every new complete TESS- line of the xl domains' consoles (what
+  # xenconsoled logs): a domain's markers appear as it prints them, also those it prints after its TESS-DONE.
+  (
+    while true; do
+      for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
+        f="/var/log/xen/console/guest-$c.log"
+        [ -r "$f" ] || continue
+        old=$(cat "/tmp/relayed-$c" 2>/dev/null || echo 0)
+        head -n "$(wc -l < "$f")" "$f" | grep -a "TESS-" | tr -d '\r' > "/tmp/relay-$c"
+        new=$(wc -l < "/tmp/relay-$c")
+        [ "$new" -gt "$old" ] || continue
+        tail -n "$((new - old))" "/tmp/relay-$c" | while read -r l; do echo "$l"; done
+        echo "$new" > "/tmp/relayed-$c"
+      done
+      sleep 1
+    done
+  ) &
   for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
     if xl create "/etc/xen/$c.cfg" >/tmp/xl-create-$c.log 2>&1; then
       m XLCREATE "ok $c"
@@ -92,6 +184,7 @@ if [ -n "${tess_xlcreate:-}" ]; then
       cat /tmp/xenconsoled.log 2>/dev/null | while read -r l; do m XLERR "xenconsoled: $l"; done
     fi
   done
+  # dom0 is done when every xl domain is (or after three minutes); the relay goes on
   for i in $(seq 1 180); do
     pending=0
     for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
@@ -99,9 +192,6 @@ if [ -n "${tess_xlcreate:-}" ]; then
     done
     [ "$pending" = 0 ] && break
     sleep 1
-  done
-  for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
-    grep -a "TESS-" "/var/log/xen/console/guest-$c.log" 2>/dev/null | tr -d '\r' | while read -r l; do echo "$l"; done
   done
 fi
 

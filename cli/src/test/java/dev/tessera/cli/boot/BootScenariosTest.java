@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,21 @@ class BootScenariosTest {
 				Arguments.of("cpupool-null", SystemBooter.Route.DIRECT),
 				Arguments.of("shared-memory", SystemBooter.Route.UBOOT),
 				Arguments.of("uefi", SystemBooter.Route.UEFI),
-				// a driver domain started with xl serves a disk to a guest started after it, which reads it
+				// a driver domain started with xl serves a disk and a network interface to a guest started after it,
+				// which reads the disk and pings the driver domain's bridge
 				Arguments.of("driver-domain/qemu-domd", SystemBooter.Route.UBOOT));
 	}
+
+	/** What a scenario is about, checked by name on top of every marker the harness expects from the system. */
+	static final Map<String, List<ExpectedMarker>> ABOUT = Map.of(
+			"driver-domain/qemu-domd", List.of(
+					// the guest read the image DomD serves over blkback
+					ExpectedMarker.of("guest", "DISK", "xvda tessera-disk /var/lib/tessera/guest-disk.img"),
+					// the guest's eth0 (netfront, the generated MAC) got replies from DomD's bridge address
+					ExpectedMarker.of("guest", "NET", "ping 192.168.77.1 from eth0 00:16:3e:5e:55:01"),
+					// in DomD, Debian's vif-bridge made the backend vif a port of the bridge the config names, and
+					// the bridge learnt the guest's MAC on it
+					ExpectedMarker.of("domd", "BRIF", " connected xenbr0 00:16:3e:5e:55:01")));
 
 	@ParameterizedTest(name = "{0} via {1}")
 	@MethodSource("scenarios")
@@ -51,6 +65,9 @@ class BootScenariosTest {
 		assertTrue(report.passed(), scenario + " via " + route + ": " + report.problems() + "\n" + report.boot().describe());
 		// every declared domain is among those that reported
 		for (var d : report.plan().domains()) assertTrue(report.boot().marker(d.name(), "DONE").isPresent(), d.name());
+		for (ExpectedMarker m : ABOUT.getOrDefault(scenario, List.of()))
+			assertTrue(report.boot().markers(m.domain(), m.kind()).stream().anyMatch(l -> l.body().contains(m.contains())),
+					scenario + ": " + m + "\n" + report.boot().describe());
 		java.lang.System.out.printf("boot %s via %s: %.1f s%n", scenario, route, report.boot().elapsed().toMillis() / 1000.0);
 	}
 
@@ -61,6 +78,29 @@ class BootScenariosTest {
 				out -> fdtput(out, "-t", "x", out.resolve("host.dtb").toString(), "/chosen/domU1/kernel", "reg", "0", "0x7a000000", "0", "0x1000000"));
 		assertFalse(report.passed());
 		assertTrue(report.boot().missing().contains(ExpectedMarker.up("domU1")), report.boot().describe());
+	}
+
+	@Test
+	void withoutTheGeneratedVifLineTheGuestHasNoNetworkAndTheBootFails() throws Exception {
+		// The same driver-domain system with the vif line taken out of the guest's generated xl config: the disk still
+		// works, the network check fails (the guest has no eth0), so the network marker comes from the config.
+		SystemBooter.Report report = boot("driver-domain/qemu-domd", SystemBooter.Route.UBOOT, Duration.ofMinutes(4), out -> {
+			try {
+				Path cfg = out.resolve("xl/guest.cfg");
+				String text = java.nio.file.Files.readString(cfg);
+				String without = text.lines().filter(l -> !l.startsWith("vif = ")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+				assertNotEquals(text, without, "the generated config has a vif line");
+				java.nio.file.Files.writeString(cfg, without);
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		assertFalse(report.passed());
+		assertTrue(report.boot().missing().contains(ExpectedMarker.of("guest", "NET", "ping 192.168.77.1 from eth0 00:16:3e:5e:55:01")), report.boot().describe());
+		assertTrue(report.boot().seen().contains(ExpectedMarker.of("guest", "DISK", "xvda tessera-disk /var/lib/tessera/guest-disk.img")),
+				"the rest still worked: " + report.boot().describe());
+		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
+		assertTrue(report.boot().failure().orElse("").contains("TESS-NETERR name=guest eth0 absent"), report.boot().describe());
 	}
 
 	@Test
