@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cockpit's links between domains Xen starts at boot, read back from the compiled host DTB with fdtget:
- * each event-channel end names the other end's node by phandle, and both domains map the shared region.
+ * the cluster and Android: each event-channel end names the other end's node by phandle, and both domains map
+ * the shared region.
  */
 class StaticLinksTest {
 	@TempDir
@@ -22,14 +23,14 @@ class StaticLinksTest {
 		assertEquals(0, run.exit, run.err);
 		Path dtb = out.resolve("host.dtb");
 		long[] cluster = GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/cluster/evtchn@a", "xen,evtchn"));
-		long[] domd = GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/domd/evtchn@a", "xen,evtchn"));
+		long[] doma = GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/doma/evtchn@a", "xen,evtchn"));
 		assertEquals(10, cluster[0]);
-		assertEquals(10, domd[0]);
-		assertEquals(GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/domd/evtchn@a", "phandle"))[0], cluster[1]);
-		assertEquals(GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/cluster/evtchn@a", "phandle"))[0], domd[1]);
+		assertEquals(10, doma[0]);
+		assertEquals(GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/doma/evtchn@a", "phandle"))[0], cluster[1]);
+		assertEquals(GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/cluster/evtchn@a", "phandle"))[0], doma[1]);
 		assertEquals("owner", CliRun.fdtget(dtb, "s", "/chosen/cluster/shared-mem@64000000", "role"));
-		assertEquals("borrower", CliRun.fdtget(dtb, "s", "/chosen/domd/shared-mem@64000000", "role"));
-		assertEquals("vehicle", CliRun.fdtget(dtb, "s", "/chosen/domd/shared-mem@64000000", "xen,shm-id"));
+		assertEquals("borrower", CliRun.fdtget(dtb, "s", "/chosen/doma/shared-mem@64000000", "role"));
+		assertEquals("vehicle", CliRun.fdtget(dtb, "s", "/chosen/doma/shared-mem@64000000", "xen,shm-id"));
 		// the GPU and the display leave dom0's sight
 		CliRun.fdtget(dtb, "x", "/soc/gpu@fd000000", "xen,passthrough");
 		CliRun.fdtget(dtb, "x", "/soc/display@feb00000", "xen,passthrough");

@@ -21,11 +21,12 @@ public final class LayoutDrawing {
 		}
 	}
 
-	public record Arrow(int x1, int x2, int y, String label) {
+	/** A backend arrow, or (link) a dashed line for shared memory or an event channel between two domains. */
+	public record Arrow(int x1, int x2, int y, String label, boolean link) {
 	}
 
 	/** A domain's share of the memory bar; labels alternate between two rows so narrow bars stay readable. */
-	public record Bar(String label, int x, int w, boolean isStatic, int labelDy) {
+	public record Bar(String label, int x, int w, boolean isStatic, int labelDy, int labelX) {
 	}
 
 	public final List<Box> boxes = new ArrayList<>();
@@ -41,7 +42,9 @@ public final class LayoutDrawing {
 		int maxH = 0;
 		for (int i = 0; i < order.size(); i++) {
 			DomainPlan d = order.get(i);
-			List<String> devices = d.passthrough().stream().map(p -> p.device() + (p.behindIommu() ? "" : " (no IOMMU)")).toList();
+			// a GPU guest's OSID registers are not the GPU: they appear on the GPU line below
+			List<String> devices = d.passthrough().stream().filter(p -> !p.window())
+					.map(p -> p.device() + (p.behindIommu() ? "" : " (no IOMMU)")).toList();
 			List<String> shown = new ArrayList<>(devices);
 			plan.gpus().stream().filter(g -> g.host().equals(d.name())).forEach(g -> shown.add("GPU " + g.device() + ": " + g.mode() + " host"));
 			plan.gpus().forEach(g -> g.guests().stream().filter(x -> x.domain().equals(d.name()))
@@ -59,9 +62,27 @@ public final class LayoutDrawing {
 				Box from = boxes.stream().filter(b -> b.name().equals(fp.backend()) || ("Domain-0".equals(fp.backend()) && "dom0".equals(b.boot()))).findFirst().orElse(null);
 				Box to = boxes.stream().filter(b -> b.name().equals(f.name())).findFirst().orElse(null);
 				if (from == null || to == null) continue;
-				arrows.add(new Arrow(from.cx(), to.cx(), y, fp.kind()));
+				arrows.add(new Arrow(from.cx(), to.cx(), y, fp.kind(), false));
 				y += 22;
 			}
+		for (DomainPlan owner : plan.domains())
+			for (var m : owner.sharedMemory()) {
+				if (!m.role().equals("owner")) continue;
+				for (DomainPlan other : plan.domains())
+					for (var o : other.sharedMemory())
+						if (o.id().equals(m.id()) && !o.role().equals("owner")) {
+							Box a = box(owner.name()), b = box(other.name());
+							if (a == null || b == null) continue;
+							arrows.add(new Arrow(a.cx(), b.cx(), y, "shared memory " + m.id() + " " + dev.tessera.core.text.Sizes.human(m.size()), true));
+							y += 22;
+						}
+			}
+		for (var e : plan.eventChannels()) {
+			Box a = box(e.aDomain()), b = box(e.bDomain());
+			if (a == null || b == null) continue;
+			arrows.add(new Arrow(a.cx(), b.cx(), y, "event channel " + e.name(), true));
+			y += 22;
+		}
 		width = Math.max(GAP + boxes.size() * (BOX_W + GAP), 600);
 		int barY = y + 20;
 		long total = plan.domains().stream().mapToLong(DomainPlan::memoryMib).sum();
@@ -69,7 +90,10 @@ public final class LayoutDrawing {
 		int usable = width - 2 * GAP;
 		for (DomainPlan d : plan.domains()) {
 			int w = total == 0 ? 0 : (int) Math.max(2, usable * d.memoryMib() / total);
-			memory.add(new Bar(d.name() + " " + d.memoryMib() + "M", x, w, !d.staticMemory().isEmpty(), 40 + 16 * (memory.size() % 2)));
+			String label = d.name() + " " + d.memoryMib() + "M";
+			// a label near the right edge moves left so that it stays inside the drawing (about 7 px a character)
+			int labelX = Math.min(x + 4, width - 8 - 7 * label.length());
+			memory.add(new Bar(label, x, w, !d.staticMemory().isEmpty(), 40 + 16 * (memory.size() % 2), labelX));
 			x += w;
 		}
 		height = barY + 86;
@@ -77,6 +101,11 @@ public final class LayoutDrawing {
 	}
 
 	public final int memoryY;
+
+	/** The box of a domain; null names dom0, as in event-channel plans. */
+	private Box box(String domain) {
+		return boxes.stream().filter(b -> domain == null ? "dom0".equals(b.boot()) : b.name().equals(domain)).findFirst().orElse(null);
+	}
 
 	public int boxW() {
 		return BOX_W;

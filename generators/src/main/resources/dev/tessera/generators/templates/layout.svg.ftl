@@ -1,5 +1,6 @@
 <#ftl output_format="Svg" strip_whitespace=true>
-<#-- The driver-domain layout: domains in start order with what they own, backend arrows, the memory split. -->
+<#-- The driver-domain layout: domains in start order with what they own, backend arrows, dashed links for shared
+     memory and event channels, the memory split. -->
 <svg xmlns="http://www.w3.org/2000/svg" width="${g.width?c}" height="${g.height?c}" font-family="sans-serif" font-size="12">
 <defs><marker id="arrow" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#555"/></marker></defs>
 <text x="20" y="30" font-size="16" font-weight="bold">${g.title}</text>
@@ -13,12 +14,16 @@
 </#list>
 </#list>
 <#list g.arrows as a>
+<#if a.link()>
+<line x1="${a.x1()?c}" y1="${a.y()?c}" x2="${a.x2()?c}" y2="${a.y()?c}" stroke="#8e24aa" stroke-dasharray="6 4"/>
+<#else>
 <line x1="${a.x1()?c}" y1="${a.y()?c}" x2="${a.x2()?c}" y2="${a.y()?c}" stroke="#555" marker-end="url(#arrow)"/>
+</#if>
 <text x="${((a.x1() + a.x2()) / 2)?int?c}" y="${(a.y() - 4)?c}" text-anchor="middle">${a.label()}</text>
 </#list>
 <text x="20" y="${(g.memoryY - 8)?c}" font-weight="bold">Memory</text>
 <#list g.memory as m>
 <rect x="${m.x()?c}" y="${g.memoryY?c}" width="${m.w()?c}" height="24" fill="<#if m.isStatic()>#c5cae9<#else>#eeeeee</#if>" stroke="#444"/>
-<text x="${(m.x() + 4)?c}" y="${(g.memoryY + m.labelDy())?c}">${m.label()}</text>
+<text x="${m.labelX()?c}" y="${(g.memoryY + m.labelDy())?c}">${m.label()}</text>
 </#list>
 </svg>

@@ -47,7 +47,7 @@ public final class GpuOsidWindowOnBoard implements Rule {
 					RegRange r = gpu.getRegs().get(0);
 					out.report(INFO, x, GPU_GUEST__OSID, "the registers of OSID " + x.getOsid() + " (guest '"
 							+ (x.getDomain() == null ? "?" : x.getDomain().getName()) + "'), " + Sizes.range(w.get().base(), w.get().size())
-							+ ", lie outside GPU '" + gpu.getName() + "''s registers " + Sizes.range(r.getBase(), r.getSize())
+							+ ", lie outside the registers of GPU '" + gpu.getName() + "', " + Sizes.range(r.getBase(), r.getSize())
 							+ ": use a lower OSID, or declare the GPU's whole register window on the board");
 				}
 			}
