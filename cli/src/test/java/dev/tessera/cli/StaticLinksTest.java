@@ -35,4 +35,15 @@ class StaticLinksTest {
 		CliRun.fdtget(dtb, "x", "/soc/gpu@fd000000", "xen,passthrough");
 		CliRun.fdtget(dtb, "x", "/soc/display@feb00000", "xen,passthrough");
 	}
+
+	@Test
+	void aCpupoolWithoutASchedulerLeavesTheChoiceToXen() {
+		Path out = tmp.resolve("cockpit2");
+		CliRun run = CliRun.of("generate", CliRun.root().resolve("examples/ivi/rcar-h3-cockpit.tess").toString(), "-o", out.toString());
+		assertEquals(0, run.exit, run.err);
+		Path dtb = out.resolve("host.dtb");
+		assertEquals("credit2", CliRun.fdtget(dtb, "s", "/chosen/cpupool-ivi", "cpupool-sched"));
+		String spare = CliRun.tool(out, "fdtget", "-p", dtb.toString(), "/chosen/cpupool-spare");
+		assertTrue(spare.contains("cpupool-cpus") && !spare.contains("cpupool-sched"), spare);
+	}
 }

@@ -265,7 +265,7 @@ public final class Resolver {
 		for (Cpupool p : s.getCpupools()) {
 			List<Integer> ids = Systems.expand(p.getCpus());
 			List<String> paths = ids.stream().filter(i -> i < cpus.size()).map(i -> cpus.get(i).getDtPath()).toList();
-			String sched = p.getScheduler() != null ? p.getScheduler().getLiteral() : null;
+			String sched = p.isSetScheduler() ? p.getScheduler().getLiteral() : null;
 			pools.put(p.getName(), new CpupoolPlan(p.getName(), "cpupool-" + p.getName(), ids, paths, sched, phandle++));
 		}
 		return pools;

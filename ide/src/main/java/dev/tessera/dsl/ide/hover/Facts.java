@@ -292,7 +292,7 @@ public final class Facts {
 		String doms = s == null ? "" : s.getDomains().stream().filter(d -> d.getCpupool() == p).map(d -> "`" + d.getName() + "`")
 				.collect(Collectors.joining(", "));
 		return "**cpupool `" + p.getName() + "`** — CPUs " + Systems.cpuList(Systems.expand(p.getCpus()))
-				+ (p.getScheduler() != null ? ", scheduler " + p.getScheduler().getLiteral() : "")
+				+ (p.isSetScheduler() ? ", scheduler " + p.getScheduler().getLiteral() : "")
 				+ "\n\ndomains: " + (doms.isEmpty() ? "none" : doms);
 	}
 
