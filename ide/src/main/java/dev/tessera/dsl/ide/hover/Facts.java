@@ -207,7 +207,10 @@ public final class Facts {
 			sb.append("\n- shared memory `").append(m.id()).append("` (").append(m.role()).append("): host ")
 					.append(range(m.hostAddress(), m.size())).append(", guest `").append(Sizes.hex(m.guestAddress())).append("`");
 		for (var p : dp.passthrough())
-			sb.append("\n- passthrough `").append(p.device()).append("` ").append(p.regs().stream()
+			if (p.window()) sb.append("\n- GPU `").append(p.device()).append("` OSID ").append(p.osid()).append(" registers ")
+					.append(p.regs().stream().map(r -> "`" + Sizes.range(r.base(), r.size()) + "` at guest `" + Sizes.hex(r.guest()) + "`")
+							.collect(Collectors.joining(", ")));
+			else sb.append("\n- passthrough `").append(p.device()).append("` ").append(p.regs().stream()
 					.map(r -> "`" + Sizes.range(r.base(), r.size()) + "`").collect(Collectors.joining(", ")))
 					.append(p.irqs().isEmpty() ? "" : ", xl irqs " + p.irqs().stream().map(i -> String.valueOf(i.xlNumber())).collect(Collectors.joining(", ")));
 		List<BootModule> modules = new ArrayList<>();
