@@ -17,7 +17,8 @@ import dev.tessera.model.System;
 public final class GpuSharedAsItAllows implements Rule {
 	static final RuleInfo INFO = new RuleInfo("gpu.mode", Severity.ERROR, "A GPU is shared the way it supports, by one host that owns it",
 			"Passthrough, para-virtual display, virtio-gpu and hardware virtualization each need something of the GPU and of "
-					+ "the domain that drives it: a mode the board says the GPU supports, one owner or host, and that domain given the GPU.");
+					+ "the domain that drives it: a mode the board says the GPU supports, one owner or host, and that domain given the GPU "
+					+ "and no other: guests reach the GPU through their host, and a host is not its own guest.");
 
 	public RuleInfo info() {
 		return INFO;
@@ -40,6 +41,18 @@ public final class GpuSharedAsItAllows implements Rule {
 					&& host.getPassthrough().stream().noneMatch(p -> p.getDevice() == gpu))
 				out.report(INFO, g, GPU_SHARE__HOST, "domain '" + host.getName() + "' hosts GPU '" + gpu.getName()
 						+ "' but is not given it: add 'passthrough " + gpu.getName() + "' to it");
+			if (host == null || host.eIsProxy()) continue;
+			for (GpuGuest x : g.getGuests())
+				if (x.getDomain() == host)
+					out.report(INFO, x, GPU_GUEST__DOMAIN, "domain '" + host.getName() + "' hosts GPU '" + gpu.getName()
+							+ "' and cannot also be its guest");
+			// only the host has the GPU itself; the guests reach it through the host
+			for (Domain d : s.getDomains())
+				if (d != host)
+					for (Passthrough p : d.getPassthrough())
+						if (p.getDevice() == gpu)
+							out.report(INFO, p, PASSTHROUGH__DEVICE, "GPU '" + gpu.getName() + "' is hosted by '" + host.getName()
+									+ "', but domain '" + d.getName() + "' is given it with passthrough: only its host owns it");
 		}
 	}
 }
