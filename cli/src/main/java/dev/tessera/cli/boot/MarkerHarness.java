@@ -46,15 +46,25 @@ final class MarkerHarness {
 	 * split-driver modules (DomD loads the backends, guests the frontends).
 	 */
 	static final String XL_RAMDISK = "tess-xl.cpio.gz";
+	/**
+	 * The initramfs of domains Xen starts at boot that serve PV devices or are served them by a driver domain: like
+	 * {@link #XL_RAMDISK}, with the xl tools and the split-driver modules.
+	 */
+	static final String PV_RAMDISK = "tess-pv.cpio.gz";
 	/** What a driver domain writes at the start of every disk image it serves, followed by the image's path. */
 	static final String DISK_TEXT = "tessera-disk";
 
 	private MarkerHarness() {
 	}
 
-	/** Whether dom0 must run xl: to start xl domains, or to report cpupools. */
+	/** Whether dom0 must run xl: to start xl domains, to attach PV devices of boot domains, or to report cpupools. */
 	static boolean dom0NeedsXl(System s) {
-		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty());
+		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty() || attachesAtBoot(s));
+	}
+
+	/** Whether dom0's generated xl/start-domains.sh attaches PV devices of domains Xen started at boot. */
+	static boolean attachesAtBoot(System s) {
+		return Systems.bootDomains(s).stream().anyMatch(d -> !d.getFrontends().isEmpty());
 	}
 
 	/** Gives every domain the marker command line and ramdisk; runs before resolution. */
@@ -65,12 +75,15 @@ final class MarkerHarness {
 	static void adjust(System s, SystemBooter.Dom0Extras extras) {
 		boolean xl = dom0NeedsXl(s) || extras.any();
 		List<Domain> xlDrivers = xlDriverDomains(s);
+		// every driver domain the harness makes serve: started with xl, or by Xen at boot with its PV interfaces
+		List<Domain> drivers = servingDrivers(s);
+		List<Domain> boot = Systems.bootDomains(s);
 		List<VifRef> vifs = new ArrayList<>();
 		for (Domain d : s.getDomains()) {
 			int index = 0;
 			for (var f : d.getFrontends())
 				if (f instanceof NetFrontend n) {
-					if (xlDrivers.contains(n.getBackend())) vifs.add(new VifRef(d.getName(), index, n.getBackend().getName(), n.getBridge(), n.getMac()));
+					if (drivers.contains(n.getBackend())) vifs.add(new VifRef(d.getName(), index, n.getBackend().getName(), n.getBridge(), n.getMac()));
 					index++;
 				}
 		}
@@ -88,14 +101,23 @@ final class MarkerHarness {
 				if (!xlNames.isEmpty()) args.add("tess_xlcreate=" + String.join(",", xlNames));
 				// a driver domain must serve (xl devd running) before the domains it serves are created
 				if (!xlDrivers.isEmpty()) args.add("tess_xlwait=" + String.join(",", xlDrivers.stream().map(Domain::getName).toList()));
+				// PV devices of boot domains: dom0 waits until the boot driver domains serve (their domain ids: Xen
+				// numbers boot domains 1, 2, ... in the order of /chosen), then runs the generated xl/start-domains.sh
+				if (attachesAtBoot(s)) {
+					args.add("tess_start=1");
+					List<String> ids = boot.stream().filter(drivers::contains).map(b -> String.valueOf(boot.indexOf(b) + 1)).toList();
+					if (!ids.isEmpty()) args.add("tess_servewait=" + String.join(",", ids));
+				}
 				args.addAll(extras.args());
 			}
 			if (d.isDirectMap()) args.add("tess_iomem=1");
-			if (xlDrivers.contains(d)) {
+			// a boot domain with PV interfaces gets xenstore only once dom0 ran init-dom0less
+			if (start == Start.BOOT && d.isEnhanced() && usesPv(d, drivers)) args.add("tess_latexs=1");
+			if (drivers.contains(d)) {
 				args.add("tess_domd=1");
 				List<String> images = new ArrayList<>();
 				for (Domain other : s.getDomains())
-					for (DiskFrontend f : disksServedBy(other, xlDrivers))
+					for (DiskFrontend f : disksServedBy(other, drivers))
 						if (f.getBackend() == d) images.add(f.getTarget());
 				if (!images.isEmpty()) args.add("tess_diskimg=" + String.join(",", images));
 				// the bridges its vifs join, with an address each, and which guest MAC must come in on a vif port of which
@@ -112,8 +134,10 @@ final class MarkerHarness {
 			List<String> nets = links.stream().filter(l -> l.guest().equals(d.getName()))
 					.map(l -> l.iface() + "/" + l.guestAddress() + "/" + l.backendAddress()).toList();
 			if (!nets.isEmpty()) args.add("tess_net=" + String.join(",", nets));
-			List<String> vdevs = disksServedBy(d, xlDrivers).stream().map(DiskFrontend::getVdev).toList();
+			List<String> vdevs = disksServedBy(d, drivers).stream().map(DiskFrontend::getVdev).toList();
 			if (!vdevs.isEmpty()) args.add("tess_disk=" + String.join(",", vdevs));
+			// a boot domain's devices come once dom0 attaches them, after init-dom0less and the driver domain's start
+			if (start == Start.BOOT && (!vdevs.isEmpty() || !nets.isEmpty())) args.add("tess_pvwait=150");
 			List<String> dt = new ArrayList<>();
 			for (var p : d.getPassthrough())
 				if (p.getDevice() != null && p.getDevice().getDtPath() != null)
@@ -130,9 +154,9 @@ final class MarkerHarness {
 			}
 			d.setCmdline(String.join(" ", args));
 			BootFile ramdisk = TesseraFactory.eINSTANCE.createBootFile();
-			ramdisk.setPath(start == Start.DOM0 && xl ? DOM0_RAMDISK : RAMDISK);
+			ramdisk.setPath(start == Start.DOM0 && xl ? DOM0_RAMDISK : start == Start.BOOT && usesPv(d, drivers) ? PV_RAMDISK : RAMDISK);
 			if (start == Start.DOM0 && xl) ramdisk.setMaxSize(DOM0_RAMDISK_SIZE);
-			if (start == Start.XL) ramdisk.setPath("/var/lib/tessera/" + (xlDrivers.isEmpty() ? RAMDISK : XL_RAMDISK));
+			if (start == Start.XL) ramdisk.setPath("/var/lib/tessera/" + (drivers.isEmpty() ? RAMDISK : XL_RAMDISK));
 			d.setRamdisk(ramdisk);
 			if (start == Start.XL) d.getKernel().setPath("/var/lib/tessera/Image");
 		}
@@ -143,7 +167,26 @@ final class MarkerHarness {
 		return Systems.xlDomains(s).stream().filter(d -> d.getRole() == Role.DRIVER).toList();
 	}
 
-	/** A guest's vif that an xl driver domain serves: the guest's index-th vif (so its eth&lt;index&gt;). */
+	/**
+	 * The driver domains the harness makes serve their backends with xl devd: those started with xl, and those Xen
+	 * starts at boot with PV interfaces (xen-enhanced), which get xenstore from dom0's init-dom0less.
+	 */
+	static List<Domain> servingDrivers(System s) {
+		return s.getDomains().stream().filter(d -> d.getRole() == Role.DRIVER
+				&& (Systems.startOf(d) == Start.XL || Systems.startOf(d) == Start.BOOT && d.isEnhanced())).toList();
+	}
+
+	/** Whether a domain serves PV devices or is served some by one of those driver domains. */
+	private static boolean usesPv(Domain d, List<Domain> drivers) {
+		return drivers.contains(d) || d.getFrontends().stream().anyMatch(f -> drivers.contains(f.getBackend()));
+	}
+
+	/** The same from a plan: a driver domain started with xl, or by Xen at boot with PV interfaces. */
+	static boolean servingDriver(DomainPlan d) {
+		return d.driverDomain() && ("xl".equals(d.start()) || "at-boot".equals(d.start()) && d.enhanced());
+	}
+
+	/** A guest's vif that a driver domain serves: the guest's index-th vif (so its eth&lt;index&gt;). */
 	record VifRef(String guest, int index, String backend, String bridge, String mac) {
 	}
 
@@ -175,14 +218,14 @@ final class MarkerHarness {
 		return out;
 	}
 
-	/** The same links from a plan: vifs of any domain whose backend is a driver domain dom0 starts with xl. */
+	/** The same links from a plan: vifs of any domain whose backend is one of those driver domains. */
 	static List<NetLink> netLinks(Plan plan) {
 		List<VifRef> vifs = new ArrayList<>();
 		for (DomainPlan d : plan.domains()) {
 			int index = 0;
 			for (FrontendPlan f : d.frontendsOf("vif")) {
 				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
-				if (be != null && be.driverDomain() && "xl".equals(be.start())) vifs.add(new VifRef(d.name(), index, be.name(), setting(f, "bridge"), setting(f, "mac")));
+				if (be != null && servingDriver(be)) vifs.add(new VifRef(d.name(), index, be.name(), setting(f, "bridge"), setting(f, "mac")));
 				index++;
 			}
 		}
@@ -190,10 +233,10 @@ final class MarkerHarness {
 	}
 
 	/** A domain's disks that one of those driver domains serves from an image file (which the harness makes). */
-	private static List<DiskFrontend> disksServedBy(Domain d, List<Domain> xlDrivers) {
+	private static List<DiskFrontend> disksServedBy(Domain d, List<Domain> drivers) {
 		List<DiskFrontend> out = new ArrayList<>();
 		for (var f : d.getFrontends())
-			if (f instanceof DiskFrontend disk && disk.getTarget() != null && !disk.getTarget().startsWith("/dev/") && xlDrivers.contains(disk.getBackend())) out.add(disk);
+			if (f instanceof DiskFrontend disk && disk.getTarget() != null && !disk.getTarget().startsWith("/dev/") && drivers.contains(disk.getBackend())) out.add(disk);
 		return out;
 	}
 
@@ -206,6 +249,18 @@ final class MarkerHarness {
 			if (d.kernel() != null && !"xl".equals(d.start())) kernels.add(d.kernel().file());
 		for (String k : kernels) link(assets.linuxImage(), inside(files, k));
 		MarkerInitramfs.builder(assets.busybox()).file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(RAMDISK));
+		if (plan.bootDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().equals(PV_RAMDISK))) {
+			requireNetAssets(plan, assets);
+			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
+					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(PV_RAMDISK));
+		}
+	}
+
+	private static void requireNetAssets(Plan plan, BootAssets assets) throws IOException {
+		if (!netLinks(plan).isEmpty())
+			for (Path p : List.of(assets.linuxXenModules().resolve("xen-netback.ko"), assets.linuxXenModules().resolve("bridge.ko"),
+					assets.xenHotplugScripts().resolve("vif-bridge"), assets.xenToolsRoot().resolve("bin/bash")))
+				if (!Files.exists(p)) throw new IOException(p + " is missing: the boot assets predate vifs served by a driver domain; run e2e/assets.sh");
 	}
 
 	/** dom0's initramfs: the xl tools, the generated xl configs and partial device trees, the xl domains' files. */
@@ -217,16 +272,16 @@ final class MarkerHarness {
 			if (d.generatedDeviceTree())
 				b.file("/etc/xen/" + d.deviceTree().file(), Files.readAllBytes(out.resolve("xl/" + d.deviceTree().file())), 0644);
 		}
+		// the generated start script, run unchanged when it attaches PV devices of boot domains
+		if (Files.exists(out.resolve("xl/start-domains.sh")))
+			b.file("/etc/xen/start-domains.sh", Files.readAllBytes(out.resolve("xl/start-domains.sh")), 0755);
 		for (var e : new java.util.TreeMap<>(extraFiles).entrySet()) b.file(e.getKey(), e.getValue(), 0644);
 		if (!plan.xlDomains().isEmpty()) {
 			b.file("/var/lib/tessera/Image", Files.readAllBytes(assets.linuxImage()), 0644);
 			b.file("/var/lib/tessera/" + RAMDISK, Files.readAllBytes(files.resolve(RAMDISK)), 0644);
 		}
 		if (plan.xlDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().endsWith("/" + XL_RAMDISK))) {
-			if (!netLinks(plan).isEmpty())
-				for (Path p : List.of(assets.linuxXenModules().resolve("xen-netback.ko"), assets.linuxXenModules().resolve("bridge.ko"),
-						assets.xenHotplugScripts().resolve("vif-bridge"), assets.xenToolsRoot().resolve("bin/bash")))
-					if (!Files.exists(p)) throw new IOException(p + " is missing: the boot assets predate vifs served by a driver domain; run e2e/assets.sh");
+			requireNetAssets(plan, assets);
 			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(XL_RAMDISK));
 			b.file("/var/lib/tessera/" + XL_RAMDISK, Files.readAllBytes(files.resolve(XL_RAMDISK)), 0644);
@@ -256,14 +311,14 @@ final class MarkerHarness {
 				out.add(ExpectedMarker.of(d.name(), "DTREG", "/passthrough/" + p.nodeName() + " " + regHex(p)));
 			for (SharedMemoryPlan m : d.sharedMemory())
 				out.add(ExpectedMarker.of(d.name(), "SHM", "owner".equals(m.role()) ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " 0x7E55A11D"));
-			// a disk a driver domain started with xl serves: the domain reads the image's first line from it
+			// a disk a driver domain serves: the domain reads the image's first line from it
 			for (FrontendPlan f : d.frontendsOf("disk")) {
 				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
 				String vdev = setting(f, "vdev"), target = setting(f, "target");
-				if (be != null && be.driverDomain() && "xl".equals(be.start()) && vdev != null && target != null && !target.startsWith("/dev/"))
+				if (be != null && servingDriver(be) && vdev != null && target != null && !target.startsWith("/dev/"))
 					out.add(ExpectedMarker.of(d.name(), "DISK", vdev + " " + DISK_TEXT + " " + target));
 			}
-			// a vif a driver domain started with xl serves: the guest pings the bridge's address through it, and the
+			// a vif a driver domain serves: the guest pings the bridge's address through it, and the
 			// driver domain finds the guest's MAC learnt on a vif port of the bridge the xl config names
 			Set<String> bridges = new LinkedHashSet<>();
 			for (NetLink l : links) {
@@ -275,6 +330,13 @@ final class MarkerHarness {
 			}
 			out.add(ExpectedMarker.done(d.name()));
 		}
+		// dom0 ran the generated start script, which attached the PV devices of the boot domains; those got xenstore late
+		if (plan.dom0() != null && plan.bootDomains().stream().anyMatch(d -> !d.frontends().isEmpty()))
+			out.add(ExpectedMarker.of(plan.dom0().name(), "START", "ok"));
+		for (DomainPlan d : plan.bootDomains())
+			if (d.enhanced() && (servingDriver(d) || d.frontends().stream().anyMatch(f -> plan.domains().stream()
+					.anyMatch(be -> be.name().equals(f.backend()) && servingDriver(be)))))
+				out.add(ExpectedMarker.of(d.name(), "XS", "xenbus up"));
 		if (plan.dom0() != null)
 			for (var pool : plan.cpupools()) {
 				// xl cpupool-list: name, CPUs, scheduler, active, domain count

@@ -105,9 +105,9 @@ public final class SystemBooter {
 			case UEFI -> UefiRoute.builder(plan, out, files, xen, work);
 		};
 		QemuBoot boot = b.expect(expected.toArray(ExpectedMarker[]::new))
-				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds", "TESS-XLN name=dom0 failed",
+				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds", "TESS-XLN name=dom0 failed", "TESS-XLA name=dom0 failed",
 						"TESS-XLCREATE name=dom0 failed",
-						"TESS-NETERR", "TESS-BRIFERR")
+						"TESS-NETERR", "TESS-BRIFERR", "TESS-START name=dom0 failed", "TESS-STARTERR", "TESS-XSERR")
 				.timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
 		List<String> problems = r.marker() && result.outcome() == BootResult.Outcome.ALL_SEEN ? MarkerHarness.check(plan, result) : List.of();

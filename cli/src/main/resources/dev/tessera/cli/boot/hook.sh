@@ -26,6 +26,20 @@ if [ -n "${tess_shmr:-}" ]; then
   m SHM "read $tess_shmr $v"
 fi
 
+# A domain Xen started at boot with its PV interfaces (xen,enhanced) gets xenstore late: Linux binds the xenstore event
+# channel as "xenstore_late_init" and waits until dom0's init-dom0less has given the domain a xenstore page and
+# notified it; then it connects and binds the channel again as "xenbus". Nothing may talk to xenstore before that
+# (a request would wake Linux's xenbus probe before the page exists), so this watches /proc/interrupts only.
+if [ "${tess_latexs:-0}" = 1 ]; then
+  late=no; up=""
+  grep -q 'xenstore_late_init' /proc/interrupts && late=yes
+  for i in $(seq 1 150); do
+    grep -q ' xenbus$' /proc/interrupts && { up=$i; break; }
+    sleep 1
+  done
+  if [ -n "$up" ]; then m XS "late=$late xenbus up after ${up}s"; else m XSERR "late=$late no xenstore after 150 s"; fi
+fi
+
 # In a driver domain started with xl (its initramfs has the xl tools): load the backend modules, write the disk
 # images it serves (their first line: "tessera-disk PATH"), make the bridges its vifs join, and serve with xl devd.
 # Its block hotplug script, Tessera's own for busybox (it replaces Debian's), puts an image on a loop device and
@@ -71,6 +85,8 @@ exit 0
 BLOCK
   chmod 755 /etc/xen/scripts/block
   if xl devd >/tmp/xl-devd.log 2>&1; then m DEVD ready; else m DEVD "failed $(tail -n 1 /tmp/xl-devd.log)"; fi
+  # tells dom0 (which waits for it before attaching PV devices of boot domains) that this domain serves
+  xenstore-write data/tess-serving 1 2>/dev/null
   # tess_brif=BRIDGE:MAC,...: once a guest is up (after this domain's TESS-DONE, so in the background), each served
   # vif's backend interface must be a port of its bridge, the bridge must have learnt the guest's MAC (MAC "any": no
   # MAC was declared) on that very port (the guest's traffic came in through it), and the vif's hotplug script must
@@ -112,7 +128,7 @@ fi
 if [ -n "${tess_disk:-}" ]; then
   insmod /lib/modules/xen/xen-blkfront.ko 2>/dev/null
   for v in $(echo "$tess_disk" | tr ',' ' '); do
-    for i in $(seq 1 30); do [ -b "/dev/$v" ] && break; sleep 1; done
+    for i in $(seq 1 "${tess_pvwait:-30}"); do [ -b "/dev/$v" ] && break; sleep 1; done
     if [ -b "/dev/$v" ]; then m DISK "$v $(head -n 1 "/dev/$v" | tr -d '\000')"; else m DISK "$v absent"; fi
   done
 fi
@@ -123,7 +139,7 @@ if [ -n "${tess_net:-}" ]; then
   insmod /lib/modules/xen/xen-netfront.ko 2>/dev/null
   for n in $(echo "$tess_net" | tr ',' ' '); do
     ifc=${n%%/*}; rest=${n#*/}; addr=${rest%%/*}; peer=${rest#*/}
-    for i in $(seq 1 30); do [ -e "/sys/class/net/$ifc" ] && break; sleep 1; done
+    for i in $(seq 1 "${tess_pvwait:-30}"); do [ -e "/sys/class/net/$ifc" ] && break; sleep 1; done
     if [ ! -e "/sys/class/net/$ifc" ]; then m NETERR "$ifc absent"; continue; fi
     mac=$(cat "/sys/class/net/$ifc/address")
     ip addr add "$addr/24" dev "$ifc"
@@ -167,7 +183,8 @@ if [ -n "${tess_xlcreate:-}" ]; then
       sleep 1
     done
   ) &
-  for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
+  # with tess_start the generated xl/start-domains.sh creates them (below)
+  [ "${tess_start:-0}" = 1 ] || for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
     if xl create "/etc/xen/$c.cfg" >/tmp/xl-create-$c.log 2>&1; then
       m XLCREATE "ok $c"
       # a driver domain serves once its /init is done (xl devd started): wait for it before the next create
@@ -184,6 +201,39 @@ if [ -n "${tess_xlcreate:-}" ]; then
       cat /tmp/xenconsoled.log 2>/dev/null | while read -r l; do m XLERR "xenconsoled: $l"; done
     fi
   done
+fi
+
+# In dom0: the domains Xen started at boot with PV interfaces got xenstore from init-dom0less (run by /init after
+# xen-init-dom0; it names them dom0less-<id>). Wait until each driver domain among them serves (tess_servewait: their
+# domain ids; each writes data/tess-serving once xl devd runs), then run the generated xl/start-domains.sh unchanged.
+if [ "${tess_start:-0}" = 1 ]; then
+  # what init-dom0less said: "Checking domid: N", "Init dom0less domain: N", and its errors
+  grep -av '^$' /tmp/init-dom0less.log 2>/dev/null | while read -r l; do m DOM0LESS "$l"; done
+  for id in $(echo "${tess_servewait:-}" | tr ',' ' '); do
+    ok=""
+    for i in $(seq 1 150); do
+      [ "$(xenstore-read "/local/domain/$id/data/tess-serving" 2>/dev/null)" = 1 ] && { ok=$i; break; }
+      sleep 1
+    done
+    if [ -n "$ok" ]; then m SERVING "domid $id after ${ok}s"
+    else
+      # the details first: the harness stops QEMU at the first failure line
+      tail -n 5 /tmp/init-dom0less.log 2>/dev/null | while read -r l; do m STARTLOG "init-dom0less: $l"; done
+      m STARTERR "domain $id does not serve after 150 s"
+    fi
+  done
+  if sh /etc/xen/start-domains.sh >/tmp/start-domains.log 2>&1; then
+    m START ok
+    # the names xl knows the domains by now (the script renamed the dom0less-<id> ones)
+    xl list | tail -n +2 | while read -r n id rest; do m XLLIST "$n $id"; done
+  else
+    # the script's output first, then the verdict with its last line (the harness stops QEMU at the verdict)
+    tail -n 12 /tmp/start-domains.log | while read -r l; do echo "TESS-STARTLOG name=$NAME $l" | cut -c1-300; done
+    echo "TESS-START name=$NAME failed: $(tail -n 1 /tmp/start-domains.log)" | cut -c1-300
+  fi
+fi
+
+if [ -n "${tess_xlcreate:-}" ]; then
   # dom0 is done when every xl domain is (or after three minutes); the relay goes on
   for i in $(seq 1 180); do
     pending=0
@@ -201,5 +251,17 @@ if [ -n "${tess_xlcheck:-}" ]; then
     n=$(basename "$c")
     if xl -N create "$c" >/tmp/xln.log 2>&1; then m XLN "ok $n"
     else m XLN "failed $n $(grep -v '^Parsing' /tmp/xln.log | tail -n 1)"; fi
+  done
+  # ... and every attach line of the generated start scripts, as a dry run (xl -N <kind>-attach) on Domain-0: xl
+  # parses the device spec as the real attach would and prints what it parsed
+  for f in /etc/xen/check-attach/*.sh; do
+    [ -e "$f" ] || continue
+    n=$(basename "$f" .sh)
+    if sh "$f" >/tmp/xla.log 2>&1; then
+      echo "TESS-XLAOUT name=$NAME $n $(tr '\n' ' ' < /tmp/xla.log | tr -s ' ')" | cut -c1-400
+      m XLA "ok $n"
+    else
+      echo "TESS-XLA name=$NAME failed $n $(tail -n 1 /tmp/xla.log)" | cut -c1-300
+    fi
   done
 fi

@@ -43,7 +43,10 @@ class BootScenariosTest {
 				Arguments.of("uefi", SystemBooter.Route.UEFI),
 				// a driver domain started with xl serves a disk and a network interface to a guest started after it,
 				// which reads the disk and pings the driver domain's bridge
-				Arguments.of("driver-domain/qemu-domd", SystemBooter.Route.UBOOT));
+				Arguments.of("driver-domain/qemu-domd", SystemBooter.Route.UBOOT),
+				// the same with both domains started by Xen at boot (dom0less, xen-enhanced): dom0 runs init-dom0less,
+				// then the generated xl/start-domains.sh attaches the guest's disk and vif, which DomD serves
+				Arguments.of("driver-domain/qemu-domd-dom0less", SystemBooter.Route.UBOOT));
 	}
 
 	/** What a scenario is about, checked by name on top of every marker the harness expects from the system. */
@@ -55,6 +58,18 @@ class BootScenariosTest {
 					ExpectedMarker.of("guest", "NET", "ping 192.168.77.1 from eth0 00:16:3e:5e:55:01"),
 					// in DomD, Debian's vif-bridge made the backend vif a port of the bridge the config names, and
 					// the bridge learnt the guest's MAC on it
+					ExpectedMarker.of("domd", "BRIF", " connected xenbr0 00:16:3e:5e:55:01")),
+			"driver-domain/qemu-domd-dom0less", List.of(
+					// both boot domains waited for xenstore (Linux's late init) until dom0's init-dom0less gave it
+					ExpectedMarker.of("domd", "XS", "late=yes xenbus up"),
+					ExpectedMarker.of("guest", "XS", "late=yes xenbus up"),
+					// the generated start script ran unchanged and gave the dom0less-<id> domains their names
+					ExpectedMarker.of("dom0", "START", "ok"),
+					ExpectedMarker.of("dom0", "XLLIST", "domd 1"),
+					ExpectedMarker.of("dom0", "XLLIST", "guest 2"),
+					// what its xl block-attach and network-attach lines attached, DomD served
+					ExpectedMarker.of("guest", "DISK", "xvda tessera-disk /var/lib/tessera/guest-disk.img"),
+					ExpectedMarker.of("guest", "NET", "ping 192.168.77.1 from eth0 00:16:3e:5e:55:01"),
 					ExpectedMarker.of("domd", "BRIF", " connected xenbr0 00:16:3e:5e:55:01")));
 
 	@ParameterizedTest(name = "{0} via {1}")
@@ -101,6 +116,33 @@ class BootScenariosTest {
 				"the rest still worked: " + report.boot().describe());
 		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
 		assertTrue(report.boot().failure().orElse("").contains("TESS-NETERR name=guest eth0 absent"), report.boot().describe());
+	}
+
+	@Test
+	void withoutTheGeneratedRenameLinesXlCannotFindTheDom0lessDomainsAndTheBootFails() throws Exception {
+		// The dom0less driver-domain system with the generated `xl rename "dom0less-<id>" ...` lines taken out of
+		// xl/start-domains.sh: init-dom0less names the boot domains dom0less-1 and dom0less-2, so xl cannot find
+		// "guest" for its block-attach, the script fails, and so does the boot, with xl's own message.
+		SystemBooter.Report report = boot("driver-domain/qemu-domd-dom0less", SystemBooter.Route.UBOOT, Duration.ofMinutes(4), out -> {
+			try {
+				Path script = out.resolve("xl/start-domains.sh");
+				String text = java.nio.file.Files.readString(script);
+				String without = text.lines().filter(l -> !l.contains("xl rename")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+				assertNotEquals(text, without, "the generated script renames the boot domains");
+				java.nio.file.Files.writeString(script, without);
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		assertFalse(report.passed());
+		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
+		assertTrue(report.boot().missing().contains(ExpectedMarker.of("guest", "DISK", "xvda tessera-disk /var/lib/tessera/guest-disk.img")),
+				report.boot().describe());
+		assertTrue(report.boot().markers("domd", "XS").stream().anyMatch(l -> l.body().contains("late=yes xenbus up")),
+				"DomD still got xenstore: " + report.boot().describe());
+		// xl's own words, in the failure line that ended the boot
+		assertTrue(report.boot().failure().orElse("").contains("TESS-START name=dom0 failed: guest is an invalid domain identifier"),
+				report.boot().describe());
 	}
 
 	@Test

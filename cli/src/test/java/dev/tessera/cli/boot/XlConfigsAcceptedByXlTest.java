@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,14 @@ import dev.tessera.cli.Pipeline;
 
 /**
  * Every shipped example generates, and every xl config they produce is accepted by Xen's own parser: dom0 in
- * QEMU runs `xl -N create` (a dry run that parses the config and checks its values) on each.
+ * QEMU runs `xl -N create` (a dry run that parses the config and checks its values) on each. So is every
+ * `xl <kind>-attach "<domain>" ...` line of their xl/start-domains.sh: dom0 runs it as `xl -N <kind>-attach` on
+ * Domain-0 (a dry run still needs a domain that exists), which parses the device spec as the real attach would.
  */
 class XlConfigsAcceptedByXlTest {
+	/** A generated attach line: xl KIND-attach "DOMAIN" ARGUMENTS (names are quoted, without quotes inside). */
+	static final Pattern ATTACH = Pattern.compile("xl (block|network|vdispl|vkb|vsnd)-attach \"([^\"]+)\"( .*)");
+
 	@TempDir
 	Path work;
 
@@ -33,6 +40,7 @@ class XlConfigsAcceptedByXlTest {
 			examples = s.filter(p -> p.toString().endsWith(".tess")).sorted().toList();
 		}
 		Map<String, byte[]> configs = new TreeMap<>();
+		Map<String, String> attaches = new TreeMap<>();
 		for (Path ex : examples) {
 			Path out = work.resolve("gen").resolve(root.resolve("examples").relativize(ex).toString().replace('/', '-'));
 			Pipeline.Outcome o = new Pipeline().generate(ex, null, null, out);
@@ -43,14 +51,32 @@ class XlConfigsAcceptedByXlTest {
 				for (Path c : cfgs.filter(p -> p.toString().endsWith(".cfg")).toList())
 					configs.put(ex.getFileName().toString().replace(".tess", "") + "-" + c.getFileName(), Files.readAllBytes(c));
 			}
+			Path script = xl.resolve("start-domains.sh");
+			if (!Files.exists(script)) continue;
+			int n = 0;
+			for (String line : Files.readAllLines(script)) {
+				if (!(line.startsWith("xl ") && line.contains("-attach"))) continue;
+				Matcher m = ATTACH.matcher(line);
+				assertTrue(m.matches(), ex + ": an attach line the test cannot read: " + line);
+				attaches.put(String.format("%s-attach%02d-%s", ex.getFileName().toString().replace(".tess", ""), ++n, m.group(1)),
+						"xl -N " + m.group(1) + "-attach \"Domain-0\"" + m.group(3) + "\n");
+			}
 		}
 		assertTrue(configs.size() >= 3, "examples produce xl configs: " + configs.keySet());
+		// the cockpit attaches all five kinds to Android, which Xen starts at boot
+		for (String kind : List.of("block", "network", "vdispl", "vkb", "vsnd"))
+			assertTrue(attaches.keySet().stream().anyMatch(k -> k.startsWith("rcar-h3-cockpit-attach") && k.endsWith("-" + kind)),
+					"the cockpit's start script has a " + kind + "-attach line: " + attaches.keySet());
 
 		Map<String, byte[]> files = new TreeMap<>();
 		List<ExpectedMarker> expected = new ArrayList<>();
 		configs.forEach((name, content) -> {
 			files.put("/etc/xen/check/" + name, content);
 			expected.add(ExpectedMarker.of("dom0", "XLN", "ok " + name));
+		});
+		attaches.forEach((name, line) -> {
+			files.put("/etc/xen/check-attach/" + name + ".sh", line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			expected.add(ExpectedMarker.of("dom0", "XLA", "ok " + name));
 		});
 		Path system = work.resolve("xl-check.tess");
 		Files.writeString(system, """
@@ -62,7 +88,9 @@ class XlConfigsAcceptedByXlTest {
 		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, SystemBooter.Route.DIRECT, true,
 				null, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
 				new SystemBooter.Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
-		List<String> verdicts = report.boot().markers().stream().filter(m -> m.kind().equals("XLN")).map(m -> m.body()).toList();
-		assertTrue(report.passed(), "xl -N create verdicts: " + verdicts + "\n" + report.boot().describe());
+		List<String> verdicts = report.boot().markers().stream().filter(m -> m.kind().equals("XLN") || m.kind().equals("XLA")).map(m -> m.body()).toList();
+		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
+		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());
+		report.boot().markers().stream().filter(m -> m.kind().equals("XLAOUT")).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
 	}
 }

@@ -15,6 +15,13 @@ wait_for() {
 		sleep 1
 	done
 }
+<#list plan.bootDomains() as d>
+<#if d.enhanced()>
+# Xen started ${d.name()} at boot with its PV interfaces as domain ${d.id()}; init-dom0less (run it first) names it
+# dom0less-${d.id()}: give it its name, which the lines below and the backend= settings use
+xl list "${d.name()}" >/dev/null 2>&1 || xl rename "dom0less-${d.id()}" "${d.name()}"
+</#if>
+</#list>
 <#assign attach = {"disk": "block-attach", "vif": "network-attach", "vdispl": "vdispl-attach", "vkb": "vkb-attach"}>
 <#list plan.bootDomains() as d>
 <#list d.frontends() as f>
