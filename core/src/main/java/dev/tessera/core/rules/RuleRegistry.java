@@ -36,7 +36,7 @@ public final class RuleRegistry {
 			new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(), new CpupoolHasCpus(),
 			new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(), new EnhancedNeedsDom0(),
 			new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(), new FrontendsAreUnique(),
-			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(),
+			new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(), new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(),
 			new Dom0PinIsIdentity(), new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains());
 
 	private RuleRegistry() {
