@@ -29,6 +29,13 @@ final class CliRun {
 		return new CliRun(code, out.toString(), err.toString());
 	}
 
+	/** Generates a shipped example (path under the repository root) into {@code out}, which must succeed. */
+	static Path generated(String example, Path out) {
+		CliRun run = of("generate", root().resolve(example).toString(), "-o", out.toString());
+		if (run.exit != 0) throw new AssertionError(example + " did not generate (exit " + run.exit + "):\n" + run.out + run.err);
+		return out;
+	}
+
 	/** Repository root: the CLI module's parent. */
 	static Path root() {
 		Path p = Path.of("").toAbsolutePath();

@@ -18,9 +18,7 @@ class GpuOsidWindowsTest {
 
 	@Test
 	void aDom0lessGuestMapsItsOsidBankAtTheGpuBaseWithoutTakingTheGpu() throws Exception {
-		Path out = tmp.resolve("cockpit");
-		CliRun run = CliRun.of("generate", CliRun.root().resolve("examples/ivi/rcar-h3-cockpit.tess").toString(), "-o", out.toString());
-		assertEquals(0, run.exit, run.err);
+		Path out = CliRun.generated("examples/ivi/rcar-h3-cockpit.tess", tmp.resolve("cockpit"));
 		Path doma = out.resolve("passthrough/doma.dtb");
 		// OSID 1: the second 64 KiB bank of the GPU at 0xfd000000, seen by Android at 0xfd000000
 		assertArrayEquals(new long[] { 0, 0xfd010000L, 0, 0x10000, 0, 0xfd000000L },

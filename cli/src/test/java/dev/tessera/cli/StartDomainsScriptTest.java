@@ -18,9 +18,7 @@ class StartDomainsScriptTest {
 
 	@Test
 	void onlyDomainsThatServeOrUsePvDevicesAreRenamedBeforeTheAttachLines() throws Exception {
-		Path out = tmp.resolve("cockpit");
-		CliRun run = CliRun.of("generate", CliRun.root().resolve("examples/ivi/rcar-h3-cockpit.tess").toString(), "-o", out.toString());
-		assertEquals(0, run.exit, run.err);
+		Path out = CliRun.generated("examples/ivi/rcar-h3-cockpit.tess", tmp.resolve("cockpit"));
 		Path script = out.resolve("xl/start-domains.sh");
 		String text = Files.readString(script);
 		int domd = text.indexOf("xl rename \"dom0less-1\" \"domd\"");

@@ -18,9 +18,7 @@ class StaticLinksTest {
 
 	@Test
 	void eventChannelEndsPointAtEachOtherAndSharedMemoryIsMappedByBoth() {
-		Path out = tmp.resolve("cockpit");
-		CliRun run = CliRun.of("generate", CliRun.root().resolve("examples/ivi/rcar-h3-cockpit.tess").toString(), "-o", out.toString());
-		assertEquals(0, run.exit, run.err);
+		Path out = CliRun.generated("examples/ivi/rcar-h3-cockpit.tess", tmp.resolve("cockpit"));
 		Path dtb = out.resolve("host.dtb");
 		long[] cluster = GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/cluster/evtchn@a", "xen,evtchn"));
 		long[] doma = GenerateExampleTest.cells(CliRun.fdtget(dtb, "x", "/chosen/doma/evtchn@a", "xen,evtchn"));
@@ -38,9 +36,7 @@ class StaticLinksTest {
 
 	@Test
 	void aCpupoolWithoutASchedulerLeavesTheChoiceToXen() {
-		Path out = tmp.resolve("cockpit2");
-		CliRun run = CliRun.of("generate", CliRun.root().resolve("examples/ivi/rcar-h3-cockpit.tess").toString(), "-o", out.toString());
-		assertEquals(0, run.exit, run.err);
+		Path out = CliRun.generated("examples/ivi/rcar-h3-cockpit.tess", tmp.resolve("cockpit2"));
 		Path dtb = out.resolve("host.dtb");
 		assertEquals("credit2", CliRun.fdtget(dtb, "s", "/chosen/cpupool-ivi", "cpupool-sched"));
 		String spare = CliRun.tool(out, "fdtget", "-p", dtb.toString(), "/chosen/cpupool-spare");

@@ -99,17 +99,8 @@ class BootScenariosTest {
 	void withoutTheGeneratedVifLineTheGuestHasNoNetworkAndTheBootFails() throws Exception {
 		// The same driver-domain system with the vif line taken out of the guest's generated xl config: the disk still
 		// works, the network check fails (the guest has no eth0), so the network marker comes from the config.
-		SystemBooter.Report report = boot("driver-domain/qemu-domd", SystemBooter.Route.UBOOT, Duration.ofMinutes(4), out -> {
-			try {
-				Path cfg = out.resolve("xl/guest.cfg");
-				String text = java.nio.file.Files.readString(cfg);
-				String without = text.lines().filter(l -> !l.startsWith("vif = ")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
-				assertNotEquals(text, without, "the generated config has a vif line");
-				java.nio.file.Files.writeString(cfg, without);
-			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
-		});
+		SystemBooter.Report report = boot("driver-domain/qemu-domd", SystemBooter.Route.UBOOT, Duration.ofMinutes(4),
+				out -> dropLines(out.resolve("xl/guest.cfg"), l -> l.startsWith("vif = "), "the generated config has a vif line"));
 		assertFalse(report.passed());
 		assertTrue(report.boot().missing().contains(ExpectedMarker.of("guest", "NET", "ping 192.168.77.1 from eth0 00:16:3e:5e:55:01")), report.boot().describe());
 		assertTrue(report.boot().seen().contains(ExpectedMarker.of("guest", "DISK", "xvda tessera-disk /var/lib/tessera/guest-disk.img")),
@@ -123,17 +114,8 @@ class BootScenariosTest {
 		// The dom0less driver-domain system with the generated `xl rename "dom0less-<id>" ...` lines taken out of
 		// xl/start-domains.sh: init-dom0less names the boot domains dom0less-1 and dom0less-2, so xl cannot find
 		// "guest" for its block-attach, the script fails, and so does the boot, with xl's own message.
-		SystemBooter.Report report = boot("driver-domain/qemu-domd-dom0less", SystemBooter.Route.UBOOT, Duration.ofMinutes(4), out -> {
-			try {
-				Path script = out.resolve("xl/start-domains.sh");
-				String text = java.nio.file.Files.readString(script);
-				String without = text.lines().filter(l -> !l.contains("xl rename")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
-				assertNotEquals(text, without, "the generated script renames the boot domains");
-				java.nio.file.Files.writeString(script, without);
-			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
-		});
+		SystemBooter.Report report = boot("driver-domain/qemu-domd-dom0less", SystemBooter.Route.UBOOT, Duration.ofMinutes(4),
+				out -> dropLines(out.resolve("xl/start-domains.sh"), l -> l.contains("xl rename"), "the generated script renames the boot domains"));
 		assertFalse(report.passed());
 		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
 		assertTrue(report.boot().missing().contains(ExpectedMarker.of("guest", "DISK", "xvda tessera-disk /var/lib/tessera/guest-disk.img")),
@@ -186,5 +168,17 @@ class BootScenariosTest {
 	static Path root() {
 		Path p = Path.of("").toAbsolutePath();
 		return p.getFileName().toString().equals("cli") ? p.getParent() : p;
+	}
+
+	/** Damages a generated file for a negative control: takes out the lines that match, which must exist. */
+	private static void dropLines(Path file, java.util.function.Predicate<String> drop, String mustHave) {
+		try {
+			String text = java.nio.file.Files.readString(file);
+			String without = text.lines().filter(drop.negate()).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+			assertNotEquals(text, without, mustHave);
+			java.nio.file.Files.writeString(file, without);
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 }
