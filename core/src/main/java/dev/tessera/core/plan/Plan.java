@@ -28,4 +28,14 @@ public record Plan(String system, String board, String arch, String xenVersion, 
 	public String xenCmdline() {
 		return String.join(" ", xenOptions);
 	}
+
+	/**
+	 * Domains Xen starts at boot that dom0's xl must find by name: they have their PV interfaces and serve or use PV
+	 * devices. init-dom0less names them dom0less-&lt;id&gt;; it cannot set up others (static memory before Xen 4.19),
+	 * and renaming those would fail.
+	 */
+	public List<DomainPlan> bootDomainsXlNames() {
+		return bootDomains.stream().filter(d -> d.enhanced() && (!d.frontends().isEmpty()
+				|| domains.stream().anyMatch(x -> x.frontends().stream().anyMatch(f -> f.backend().equals(d.name()))))).toList();
+	}
 }

@@ -250,10 +250,8 @@ public final class Resolver {
 				if (x.getDomain() != null && !x.getDomain().eIsProxy())
 					guests.add(new GpuPlan.Guest(x.getDomain().getName(), x.isSetOsid() ? x.getOsid() : null,
 							g.getMode() == GpuSharing.HARDWARE && x.isSetOsid() ? OsidWindow.of(g.getDevice(), x.getOsid()).orElse(null) : null));
-			List<InterruptPlan> irqs = g.getDevice().getIrqs().stream()
-					.map(i -> new InterruptPlan(i.getType() == IrqType.SPI ? 0 : 1, i.getNumber(), i.getTrigger().getValue())).toList();
 			out.add(new GpuPlan(g.getDevice().getName(), g.getDevice().getDtPath(), g.getMode().getLiteral(), g.getHost().getName(),
-					irqs, guests));
+					interrupts(g.getDevice()), guests));
 		}
 		return out;
 	}
@@ -273,13 +271,20 @@ public final class Resolver {
 
 	private static PassthroughPlan passthroughPlan(Board b, Device dev) {
 		String path = dev.getDtPath();
-		String node = path.substring(path.lastIndexOf('/') + 1);
 		List<MmioRange> regs = dev.getRegs().stream().map(r -> new MmioRange(r.getBase(), r.getSize(), r.getBase())).toList();
-		List<InterruptPlan> irqs = dev.getIrqs().stream()
-				.map(i -> new InterruptPlan(i.getType() == IrqType.SPI ? 0 : 1, i.getNumber(), i.getTrigger().getValue()))
-				.toList();
-		return new PassthroughPlan(dev.getName(), path, node, List.copyOf(dev.getCompatible()), regs, irqs,
+		return new PassthroughPlan(dev.getName(), path, nodeName(path), List.copyOf(dev.getCompatible()), regs, interrupts(dev),
 				DmaDeviceBehindIommu.covered(b, dev), null);
+	}
+
+	/** A device's interrupts as the device tree numbers them: type 0 = SPI, 1 = PPI, then number and flags. */
+	private static List<InterruptPlan> interrupts(Device dev) {
+		return dev.getIrqs().stream()
+				.map(i -> new InterruptPlan(i.getType() == IrqType.SPI ? 0 : 1, i.getNumber(), i.getTrigger().getValue())).toList();
+	}
+
+	/** The last element of a device-tree path: the node's name in a partial device tree. */
+	private static String nodeName(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	/**
@@ -294,7 +299,7 @@ public final class Resolver {
 				if (x.getDomain() != d || !x.isSetOsid()) continue;
 				OsidWindow.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
 					String path = g.getDevice().getDtPath();
-					out.add(new PassthroughPlan(g.getDevice().getName(), path, path.substring(path.lastIndexOf('/') + 1),
+					out.add(new PassthroughPlan(g.getDevice().getName(), path, nodeName(path),
 							List.copyOf(g.getDevice().getCompatible()), List.of(w), List.of(), false, x.getOsid()));
 				});
 			}

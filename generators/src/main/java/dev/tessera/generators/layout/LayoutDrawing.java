@@ -59,8 +59,7 @@ public final class LayoutDrawing {
 		int y = TOP + maxH + 30;
 		for (DomainPlan f : plan.domains())
 			for (FrontendPlan fp : f.frontends()) {
-				Box from = boxes.stream().filter(b -> b.name().equals(fp.backend()) || ("Domain-0".equals(fp.backend()) && "dom0".equals(b.boot()))).findFirst().orElse(null);
-				Box to = boxes.stream().filter(b -> b.name().equals(f.name())).findFirst().orElse(null);
+				Box from = box("Domain-0".equals(fp.backend()) ? null : fp.backend()), to = box(f.name());
 				if (from == null || to == null) continue;
 				arrows.add(new Arrow(from.cx(), to.cx(), y, fp.kind(), false));
 				y += 22;

@@ -15,15 +15,10 @@ wait_for() {
 		sleep 1
 	done
 }
-<#list plan.bootDomains() as d>
-<#-- only domains named by the lines below or by a backend= setting: renaming one init-dom0less could not
-     introduce (a static-memory domain before Xen 4.19) would stop the script -->
-<#assign serves = plan.domains()?filter(x -> x.frontends()?filter(f -> f.backend() == d.name())?has_content)?has_content>
-<#if d.enhanced() && (serves || d.frontends()?has_content)>
+<#list plan.bootDomainsXlNames() as d>
 # Xen started ${d.name()} at boot with its PV interfaces as domain ${d.id()}; init-dom0less (run it first) names it
 # dom0less-${d.id()}: give it its name, which the lines below and the backend= settings use
 xl list "${d.name()}" >/dev/null 2>&1 || xl rename "dom0less-${d.id()}" "${d.name()}"
-</#if>
 </#list>
 <#assign attach = {"disk": "block-attach", "vif": "network-attach", "vdispl": "vdispl-attach", "vkb": "vkb-attach"}>
 <#list plan.bootDomains() as d>
