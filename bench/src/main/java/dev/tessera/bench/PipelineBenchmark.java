@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.tessera.cli.Pipeline;
+import dev.tessera.pipeline.Pipeline;
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.dsl.load.ModelLoader;
@@ -77,7 +77,7 @@ public class PipelineBenchmark {
 			// once before any timing: both operations must succeed, or there is nothing worth measuring
 			requireClean(pipeline.check(List.of(systemFile)));
 			Path probe = work.resolve("probe-output");
-			requireClean(pipeline.generate(systemFile, null, null, probe));
+			requireClean(pipeline.generate(new Pipeline.Request(systemFile, null, null, probe)));
 			deleteTree(probe);
 		} catch (IOException | RuntimeException e) {
 			deleteTree(work); // JMH skips the trial teardown when the set-up fails
@@ -141,7 +141,7 @@ public class PipelineBenchmark {
 	/** (b) parse + validate + resolve + generate (FreeMarker, dtc, mkimage) into a fresh folder. */
 	@Benchmark
 	public Pipeline.Outcome generate(Output output) {
-		Pipeline.Outcome outcome = pipeline.generate(systemFile, null, null, output.dir);
+		Pipeline.Outcome outcome = pipeline.generate(new Pipeline.Request(systemFile, null, null, output.dir));
 		lastGenerate = outcome;
 		return outcome;
 	}

@@ -13,6 +13,7 @@ import dev.tessera.importer.DtDiagnostic;
 import dev.tessera.importer.ImportException;
 import dev.tessera.model.Arch;
 import picocli.CommandLine;
+import dev.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -9,6 +9,7 @@ import dev.tessera.boot.BootAssets;
 import dev.tessera.cli.boot.SystemBooter;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.process.ProgramNotInstalledException;
+import dev.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,7 +3,7 @@ package dev.tessera.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.pipeline.Pipeline;
 import dev.tessera.process.ProgramNotInstalledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,15 +39,14 @@ final class GenerateCommand implements Callable<Integer> {
 			err.println("tessera: cannot read " + systemFile + ": no such file");
 			return Main.USAGE;
 		}
-		String refusal = OutputFolder.refusal(output, systemFile);
-		if (refusal != null) {
-			err.println("tessera: " + refusal);
-			return Main.USAGE;
-		}
 		Reporter reporter = new Reporter(err);
 		try {
-			Pipeline.Outcome outcome = new Pipeline().generate(systemFile, system, files, output);
+			Pipeline.Outcome outcome = new Pipeline().generate(new Pipeline.Request(systemFile, system, files, output));
 			reporter.report(outcome.diagnostics());
+			if (outcome.stop() != null) {
+				err.println("tessera: " + outcome.stop());
+				return outcome.stop().reason() == Pipeline.Stop.Reason.OUTPUT_REFUSED ? Main.USAGE : Main.MODEL_ERRORS;
+			}
 			if (outcome.failed()) {
 				err.println("tessera: " + reporter.summary() + "; nothing was written");
 				return Main.MODEL_ERRORS;
@@ -57,9 +56,6 @@ final class GenerateCommand implements Callable<Integer> {
 		} catch (ProgramNotInstalledException e) {
 			err.println("tessera: " + e.getMessage());
 			return Main.USAGE;
-		} catch (ToolFailedException e) {
-			err.println("tessera: " + e.getMessage() + "; nothing was written");
-			return Main.MODEL_ERRORS;
 		}
 	}
 }

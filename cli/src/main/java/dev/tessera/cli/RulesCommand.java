@@ -10,6 +10,7 @@ import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.rules.RuleExamples;
 import dev.tessera.core.rules.RuleRegistry;
 import dev.tessera.dsl.validation.LanguageRules;
+import dev.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -16,6 +16,7 @@ import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.plan.ResolutionRules;
 import dev.tessera.core.rules.RuleExamples;
+import dev.tessera.pipeline.Pipeline;
 
 class RuleDocsTest {
 	@TempDir
@@ -50,7 +51,7 @@ class RuleDocsTest {
 		Files.copy(CliRun.root().resolve("boards/qemu-virt.dts"), dir.resolve("qemu-virt.dts"));
 		Path bad = dir.resolve("bad.tess");
 		Files.writeString(bad, ex.badSource());
-		Pipeline.Outcome outcome = new Pipeline().generate(bad, null, dir, dir.resolve("out-bad"));
+		Pipeline.Outcome outcome = new Pipeline().generate(new Pipeline.Request(bad, null, dir, dir.resolve("out-bad")));
 		int[] mark = ex.markPosition();
 		Diagnostic d = outcome.diagnostics().stream().filter(x -> x.ruleId().equals(rule.id())).findFirst()
 				.orElseThrow(() -> new AssertionError(outcome.diagnostics().toString()));
@@ -60,7 +61,7 @@ class RuleDocsTest {
 
 		Path fixed = dir.resolve("fixed.tess");
 		Files.writeString(fixed, ex.fixedSource());
-		Pipeline.Outcome ok = new Pipeline().generate(fixed, null, dir, dir.resolve("out"));
+		Pipeline.Outcome ok = new Pipeline().generate(new Pipeline.Request(fixed, null, dir, dir.resolve("out")));
 		assertTrue(ok.diagnostics().stream().noneMatch(x -> x.ruleId().equals(rule.id())), ok.diagnostics().toString());
 	}
 }

@@ -28,16 +28,15 @@ public final class SystemGenerator {
 	private final Dtc dtc = new Dtc();
 	private final Mkimage mkimage = new Mkimage();
 
-	/** What to generate from: the plan and the bytes of the board's own device-tree source. */
-	public record Request(Plan plan, byte[] boardDts, Path outputDir) {
-	}
-
-	public List<Artifact> generate(Request request) {
-		Plan plan = request.plan();
+	/**
+	 * Renders every output of {@code plan} into {@code out} (a staging folder the caller commits); {@code boardDts} is
+	 * the board's own device-tree source.
+	 */
+	public List<Artifact> render(Plan plan, byte[] boardDts, StagedOutput out) {
 		List<Artifact> artifacts = new ArrayList<>();
-		try (StagedOutput out = new StagedOutput(request.outputDir())) {
+		{
 			Path dir = out.dir();
-			out.write(BOARD_DTS, request.boardDts());
+			out.write(BOARD_DTS, boardDts);
 			artifacts.add(new Artifact(BOARD_DTS, "board-device-tree-source"));
 
 			// Partial device trees of the domains that are given devices.
@@ -70,7 +69,7 @@ public final class SystemGenerator {
 			artifacts.add(new Artifact("boot.scr", "uboot-script"));
 
 			// UEFI: xen.cfg and a device tree whose modules the EFI loader reads by name.
-			out.write("uefi/" + BOARD_DTS, request.boardDts());
+			out.write("uefi/" + BOARD_DTS, boardDts);
 			out.write("uefi/xen.cfg", renderer.render("xen.cfg.ftl", Map.of("plan", plan)));
 			out.write("uefi/host.dts", renderer.render("host.dts.ftl", Map.of("plan", plan, "uefi", true, "boardFile", BOARD_DTS)));
 			dtc.compile(dir, "uefi/host.dts", "uefi/host.dtb", 0);
@@ -102,7 +101,6 @@ public final class SystemGenerator {
 			artifacts.add(new Artifact("layout.svg", "driver-domain-drawing"));
 
 			out.write("manifest.yaml", new ManifestWriter().write(plan, dir, artifacts));
-			out.commit();
 		}
 		return artifacts;
 	}

@@ -22,14 +22,13 @@ import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.SharedMemoryPlan;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.BootFile;
 import dev.tessera.model.DiskFrontend;
 import dev.tessera.model.Domain;
 import dev.tessera.model.NetFrontend;
 import dev.tessera.model.Role;
 import dev.tessera.model.Start;
 import dev.tessera.model.System;
-import dev.tessera.model.TesseraFactory;
+import dev.tessera.pipeline.BootOverrides;
 
 /**
  * The harness's own guests: every kernel a system names becomes Debian's arm64 Linux, every ramdisk the marker
@@ -67,12 +66,13 @@ final class MarkerHarness {
 		return Systems.bootDomains(s).stream().anyMatch(d -> !d.getFrontends().isEmpty());
 	}
 
-	/** Gives every domain the marker command line and ramdisk; runs before resolution. */
-	static void adjust(System s) {
-		adjust(s, SystemBooter.Dom0Extras.NONE);
+	/** What every domain boots instead of what the system says: the marker command line and ramdisk. */
+	static BootOverrides overrides(System s) {
+		return overrides(s, SystemBooter.Dom0Extras.NONE);
 	}
 
-	static void adjust(System s, SystemBooter.Dom0Extras extras) {
+	static BootOverrides overrides(System s, SystemBooter.Dom0Extras extras) {
+		BootOverrides.Builder result = BootOverrides.builder();
 		boolean xl = dom0NeedsXl(s) || extras.any();
 		List<Domain> xlDrivers = xlDriverDomains(s);
 		// every driver domain the harness makes serve: started with xl, or by Xen at boot with its PV interfaces
@@ -152,14 +152,12 @@ final class MarkerHarness {
 					if (guest != null) args.add((m == shm.getOwner() ? "tess_shmw=" : "tess_shmr=") + Sizes.hex(guest));
 				}
 			}
-			d.setCmdline(String.join(" ", args));
-			BootFile ramdisk = TesseraFactory.eINSTANCE.createBootFile();
-			ramdisk.setPath(start == Start.DOM0 && xl ? DOM0_RAMDISK : start == Start.BOOT && usesPv(d, drivers) ? PV_RAMDISK : RAMDISK);
-			if (start == Start.DOM0 && xl) ramdisk.setMaxSize(DOM0_RAMDISK_SIZE);
-			if (start == Start.XL) ramdisk.setPath("/var/lib/tessera/" + (drivers.isEmpty() ? RAMDISK : XL_RAMDISK));
-			d.setRamdisk(ramdisk);
-			if (start == Start.XL) d.getKernel().setPath("/var/lib/tessera/Image");
+			String ramdisk = start == Start.DOM0 && xl ? DOM0_RAMDISK : start == Start.BOOT && usesPv(d, drivers) ? PV_RAMDISK : RAMDISK;
+			if (start == Start.XL) ramdisk = "/var/lib/tessera/" + (drivers.isEmpty() ? RAMDISK : XL_RAMDISK);
+			result.domain(d.getName(), new BootOverrides.ForDomain(String.join(" ", args), start == Start.XL ? "/var/lib/tessera/Image" : null,
+					ramdisk, start == Start.DOM0 && xl ? DOM0_RAMDISK_SIZE : 0));
 		}
+		return result.build();
 	}
 
 	/** The xl domains that are driver domains: the harness makes them serve their backends with xl devd. */
@@ -240,27 +238,47 @@ final class MarkerHarness {
 		return out;
 	}
 
-	/** Writes the files the boot loads: Xen, the kernel under every name the system uses, the ramdisks. */
-	static void writeBootFiles(Plan plan, Path files, Path xen, BootAssets assets) throws IOException {
+	/**
+	 * Writes the files the boot loads before anything is generated, from the system and what it boots instead: Xen,
+	 * Debian's kernel under every name the system gives a kernel Xen or the boot loader loads, the ramdisks.
+	 */
+	static void writeBootFiles(System s, BootOverrides overrides, Path files, Path xen, BootAssets assets) throws IOException {
 		Files.createDirectories(files);
-		link(xen, files.resolve(plan.xen().file()));
+		link(xen, files.resolve(xenFile(s)));
 		Set<String> kernels = new LinkedHashSet<>();
-		for (DomainPlan d : plan.domains())
-			if (d.kernel() != null && !"xl".equals(d.start())) kernels.add(d.kernel().file());
+		for (Domain d : s.getDomains())
+			if (Systems.startOf(d) != Start.XL && d.getKernel() != null && d.getKernel().getPath() != null) kernels.add(d.getKernel().getPath());
 		for (String k : kernels) link(assets.linuxImage(), inside(files, k));
 		MarkerInitramfs.builder(assets.busybox()).file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(RAMDISK));
-		if (plan.bootDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().equals(PV_RAMDISK))) {
-			requireNetAssets(plan, assets);
+		boolean pv = s.getDomains().stream().anyMatch(d -> overrides.of(d.getName()) != null && PV_RAMDISK.equals(overrides.of(d.getName()).ramdisk()));
+		if (pv) {
+			requireNetAssets(s, assets);
 			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(PV_RAMDISK));
 		}
 	}
 
+	/** The name the boot loader loads Xen by. */
+	static String xenFile(System s) {
+		return s.getXen() != null && s.getXen().getImage() != null && s.getXen().getImage().getPath() != null ? s.getXen().getImage().getPath()
+				: dev.tessera.core.plan.Resolver.DEFAULT_XEN_IMAGE;
+	}
+
+	/** The vifs a serving driver domain serves need the network modules and Debian's vif-bridge with its bash. */
+	private static void requireNetAssets(System s, BootAssets assets) throws IOException {
+		List<Domain> drivers = servingDrivers(s);
+		boolean served = s.getDomains().stream().anyMatch(d -> d.getFrontends().stream().anyMatch(f -> f instanceof NetFrontend && drivers.contains(f.getBackend())));
+		if (served) requireNetFiles(assets);
+	}
+
 	private static void requireNetAssets(Plan plan, BootAssets assets) throws IOException {
-		if (!netLinks(plan).isEmpty())
-			for (Path p : List.of(assets.linuxXenModules().resolve("xen-netback.ko"), assets.linuxXenModules().resolve("bridge.ko"),
-					assets.xenHotplugScripts().resolve("vif-bridge"), assets.xenToolsRoot().resolve("bin/bash")))
-				if (!Files.exists(p)) throw new IOException(p + " is missing: the boot assets predate vifs served by a driver domain; run e2e/assets.sh");
+		if (!netLinks(plan).isEmpty()) requireNetFiles(assets);
+	}
+
+	private static void requireNetFiles(BootAssets assets) throws IOException {
+		for (Path p : List.of(assets.linuxXenModules().resolve("xen-netback.ko"), assets.linuxXenModules().resolve("bridge.ko"),
+				assets.xenHotplugScripts().resolve("vif-bridge"), assets.xenToolsRoot().resolve("bin/bash")))
+			if (!Files.exists(p)) throw new IOException(p + " is missing: the boot assets predate vifs served by a driver domain; run e2e/assets.sh");
 	}
 
 	/** dom0's initramfs: the xl tools, the generated xl configs and partial device trees, the xl domains' files. */

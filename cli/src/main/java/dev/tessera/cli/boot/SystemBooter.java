@@ -14,7 +14,9 @@ import dev.tessera.boot.ExpectedMarker;
 import dev.tessera.boot.QemuBoot;
 import dev.tessera.boot.QemuRunner;
 import dev.tessera.boot.UBootEnvironment;
-import dev.tessera.cli.Pipeline;
+import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.pipeline.BootOverrides;
+import dev.tessera.pipeline.Pipeline;
 import dev.tessera.core.plan.BootModule;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.diag.Diagnostic;
@@ -71,30 +73,29 @@ public final class SystemBooter {
 		// the harness's assets: its Linux, busybox and Xen builds, and where U-Boot for QEMU is
 		BootAssets assets = BootAssets.require();
 
-		// A marker boot measures its own files; Xen's size must be known before generation.
+		// One pipeline run. A marker boot plans its own files from the loaded system (what each domain boots
+		// instead, Xen's build) and writes them first, so that generation measures them.
 		Path xen = r.xen();
 		Pipeline pipeline = new Pipeline();
-		Pipeline.Outcome outcome;
-		boolean[] needsXl = { false };
+		Pipeline.LoadedSystem loaded = pipeline.load(r.systemFile(), r.systemName());
+		if (!loaded.ok()) return new Report(loaded.diagnostics(), null, null, work);
+		Pipeline.Request request = new Pipeline.Request(r.systemFile(), r.systemName(), files, out);
+		boolean needsXl = false;
 		if (r.marker()) {
-			// first pass: resolve only to learn the file names, then write the files, then generate for real
-			Pipeline.Outcome names = pipeline.generate(r.systemFile(), r.systemName(), work.resolve("empty"), work.resolve("names"),
-					s -> { needsXl[0] = MarkerHarness.dom0NeedsXl(s) || r.extras().any(); MarkerHarness.adjust(s, r.extras()); withMaxSizes(s); });
-			if (names.failed()) return new Report(names.diagnostics(), null, null, work);
-			if (xen == null) xen = XenChoice.forPlan(names.plan(), assets);
-			MarkerHarness.writeBootFiles(names.plan(), files, xen, assets);
-			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out, s -> MarkerHarness.adjust(s, r.extras()));
-			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
-			// before dom0's initramfs takes the generated xl configs in
-			r.afterGenerate().accept(out);
-			if (needsXl[0]) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets, r.extras().files());
-		} else {
-			outcome = pipeline.generate(r.systemFile(), r.systemName(), files, out);
-			if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
-			r.afterGenerate().accept(out);
-			// the user's own Xen, from the files folder under the name the system gives it
-			if (xen == null) xen = MarkerHarness.inside(files, outcome.plan().xen().file());
+			needsXl = MarkerHarness.dom0NeedsXl(loaded.system()) || r.extras().any();
+			BootOverrides overrides = MarkerHarness.overrides(loaded.system(), r.extras());
+			if (xen == null) xen = XenChoice.forSystem(loaded.system(), assets);
+			MarkerHarness.writeBootFiles(loaded.system(), overrides, files, xen, assets);
+			request = request.withOverrides(overrides);
 		}
+		Pipeline.Outcome outcome = pipeline.generate(loaded, request);
+		if (outcome.stop() != null) throw new ToolFailedException(outcome.stop().message());
+		if (outcome.failed()) return new Report(outcome.diagnostics(), null, null, work);
+		// before dom0's initramfs takes the generated xl configs in
+		r.afterGenerate().accept(out);
+		if (r.marker() && needsXl) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets, r.extras().files());
+		// the user's own Xen, from the files folder under the name the system gives it
+		if (xen == null) xen = MarkerHarness.inside(files, outcome.plan().xen().file());
 		Plan plan = outcome.plan();
 		List<ExpectedMarker> expected = new ArrayList<>(r.marker() ? MarkerHarness.expected(plan) : upOnly(plan));
 		expected.addAll(r.extras().expected());
@@ -112,22 +113,6 @@ public final class SystemBooter {
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
 		List<String> problems = r.marker() && result.outcome() == BootResult.Outcome.ALL_SEEN ? MarkerHarness.check(plan, result) : List.of();
 		return new Report(outcome.diagnostics(), plan, result, work, problems);
-	}
-
-	/** In the first pass of a marker boot nothing exists yet: any size will do to learn the names. */
-	private static void withMaxSizes(dev.tessera.model.System s) {
-		if (s.getXen() != null && s.getXen().getImage() != null) s.getXen().getImage().setMaxSize(dev.tessera.core.text.Sizes.MIB);
-		for (var d : s.getDomains()) {
-			for (var f : new dev.tessera.model.BootFile[] { d.getKernel(), d.getRamdisk(), d.getDeviceTree() })
-				if (f != null) f.setMaxSize(dev.tessera.core.text.Sizes.MIB);
-		}
-		if (s.getXen() == null) s.setXen(dev.tessera.model.TesseraFactory.eINSTANCE.createXenSettings());
-		if (s.getXen().getImage() == null) {
-			var f = dev.tessera.model.TesseraFactory.eINSTANCE.createBootFile();
-			f.setPath(dev.tessera.core.plan.Resolver.DEFAULT_XEN_IMAGE);
-			f.setMaxSize(dev.tessera.core.text.Sizes.MIB);
-			s.getXen().setImage(f);
-		}
 	}
 
 	/**

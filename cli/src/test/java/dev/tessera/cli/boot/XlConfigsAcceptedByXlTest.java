@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tessera.boot.ExpectedMarker;
-import dev.tessera.cli.Pipeline;
+import dev.tessera.pipeline.Pipeline;
 
 /**
  * Every shipped example generates, and every xl config they produce is accepted by Xen's own parser: dom0 in
@@ -43,7 +43,7 @@ class XlConfigsAcceptedByXlTest {
 		Map<String, String> attaches = new TreeMap<>();
 		for (Path ex : examples) {
 			Path out = work.resolve("gen").resolve(root.resolve("examples").relativize(ex).toString().replace('/', '-'));
-			Pipeline.Outcome o = new Pipeline().generate(ex, null, null, out);
+			Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(ex, null, null, out));
 			assertFalse(o.failed(), ex + ": " + o.diagnostics());
 			Path xl = out.resolve("xl");
 			if (!Files.isDirectory(xl)) continue;

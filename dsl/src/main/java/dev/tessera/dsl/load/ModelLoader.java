@@ -51,6 +51,20 @@ public final class ModelLoader {
 
 	/** Loads and validates every file in one resource set, so files may refer to each other. */
 	public List<Loaded> load(List<Path> files) {
+		List<Loaded> result = new ArrayList<>();
+		for (Loaded read : read(files)) result.add(validate(read));
+		return result;
+	}
+
+	public Loaded load(Path file) {
+		return load(List.of(file)).get(0);
+	}
+
+	/**
+	 * Parses every file into one resource set without validating: what a caller that changes the model before the
+	 * rules see it (the pipeline's boot overrides) starts from. Diagnostics are empty until {@link #validate}.
+	 */
+	public List<Loaded> read(List<Path> files) {
 		XtextResourceSet rs = resourceSets.get();
 		rs.setClasspathURIContext(ModelLoader.class.getClassLoader());
 		List<Resource> resources = new ArrayList<>();
@@ -58,18 +72,19 @@ public final class ModelLoader {
 		List<Loaded> result = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			Resource r = resources.get(i);
-			List<Issue> issues = validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl);
-			List<dev.tessera.core.diag.Diagnostic> diags = new ArrayList<>();
-			for (Issue issue : issues) diags.add(toDiagnostic(files.get(i), issue));
-			diags.sort(dev.tessera.core.diag.Diagnostic.ORDER);
 			EObject root = r.getContents().isEmpty() ? null : r.getContents().get(0);
-			result.add(new Loaded(files.get(i), r, root instanceof TesseraFile tf ? tf : null, List.copyOf(diags)));
+			result.add(new Loaded(files.get(i), r, root instanceof TesseraFile tf ? tf : null, List.of()));
 		}
 		return result;
 	}
 
-	public Loaded load(Path file) {
-		return load(List.of(file)).get(0);
+	/** Runs the editor's validator (syntax, links, the whole rule catalogue) on a file read by {@link #read}. */
+	public Loaded validate(Loaded read) {
+		List<Issue> issues = validator.validate(read.resource(), CheckMode.ALL, CancelIndicator.NullImpl);
+		List<dev.tessera.core.diag.Diagnostic> diags = new ArrayList<>();
+		for (Issue issue : issues) diags.add(toDiagnostic(read.path(), issue));
+		diags.sort(dev.tessera.core.diag.Diagnostic.ORDER);
+		return new Loaded(read.path(), read.resource(), read.model(), List.copyOf(diags));
 	}
 
 	static dev.tessera.core.diag.Diagnostic toDiagnostic(Path file, Issue issue) {

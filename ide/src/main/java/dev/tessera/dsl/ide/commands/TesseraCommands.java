@@ -2,7 +2,6 @@ package dev.tessera.dsl.ide.commands;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.ExecuteCommandParams;
@@ -15,10 +14,14 @@ import org.eclipse.xtext.util.CancelIndicator;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 
+import dev.tessera.core.diag.Diagnostic;
+import dev.tessera.pipeline.Pipeline;
+import dev.tessera.process.ProgramNotInstalledException;
+
 /**
  * {@code tessera.generate [fileUri, systemName?, outputDir?]}: writes the outputs of the system in the (saved) file,
  * as {@code tessera generate FILE -o DIR} does. The output folder defaults to {@code out/<system>} beside the file.
- * Answers with the {@link OutputGenerator.Result} and tells the user through window/showMessage.
+ * Answers with a {@link Result} and tells the user through window/showMessage.
  */
 public class TesseraCommands implements IExecutableCommandService {
 	public static final String GENERATE = "tessera.generate";
@@ -41,12 +44,9 @@ public class TesseraCommands implements IExecutableCommandService {
 		String out = arg(args, 2);
 		Path output = out != null ? Path.of(out)
 				: file.toAbsolutePath().getParent().resolve("out").resolve(system != null ? system : stem(file));
-		OutputGenerator generator = ServiceLoader.load(OutputGenerator.class, OutputGenerator.class.getClassLoader()).findFirst().orElse(null);
-		if (generator == null)
-			return fail(access, "this language server has no generator: start it with 'tessera lsp' from the tessera jar");
-		OutputGenerator.Result result;
+		Result result;
 		try {
-			result = generator.generate(file, system, output);
+			result = generate(file, system, output);
 		} catch (RuntimeException e) {
 			return fail(access, "generation failed: " + e.getMessage());
 		}
@@ -58,10 +58,35 @@ public class TesseraCommands implements IExecutableCommandService {
 		return result;
 	}
 
-	private static OutputGenerator.Result fail(ILanguageServerAccess access, String message) {
+	/**
+	 * What the command answers.
+	 *
+	 * @param ok       true when every file was written
+	 * @param output   the output folder
+	 * @param files    the files written (relative to output)
+	 * @param problems diagnostics as the CLI prints them (file:line:col: severity [rule] message)
+	 */
+	public record Result(boolean ok, String output, List<String> files, List<String> problems) {
+	}
+
+	/** The same pipeline as {@code tessera generate}. */
+	static Result generate(Path systemFile, String systemName, Path outputDir) {
+		try {
+			Pipeline.Outcome outcome = new Pipeline().generate(new Pipeline.Request(systemFile, systemName, null, outputDir));
+			List<String> problems = new java.util.ArrayList<>(
+					outcome.diagnostics().stream().sorted(Diagnostic.ORDER).distinct().map(Diagnostic::format).toList());
+			if (outcome.stop() != null) problems.add("tessera: " + outcome.stop());
+			List<String> files = outcome.artifacts().stream().map(a -> a.path()).toList();
+			return new Result(!outcome.failed(), outputDir.toString(), files, problems);
+		} catch (ProgramNotInstalledException e) {
+			return new Result(false, outputDir.toString(), List.of(), List.of("tessera: " + e.getMessage()));
+		}
+	}
+
+	private static Result fail(ILanguageServerAccess access, String message) {
 		if (access != null && access.getLanguageClient() != null)
 			access.getLanguageClient().showMessage(new MessageParams(MessageType.Error, message));
-		return new OutputGenerator.Result(false, null, List.of(), List.of(message));
+		return new Result(false, null, List.of(), List.of(message));
 	}
 
 	private static String stem(Path file) {

@@ -1,4 +1,4 @@
-package dev.tessera.cli;
+package dev.tessera.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +9,12 @@ import java.util.stream.Stream;
  * Generation replaces its output folder as a whole; it may only replace what is Tessera's: a new folder, an
  * empty one, or an earlier output (it has Tessera's manifest.yaml) that does not hold the input.
  */
-final class OutputFolder {
+public final class OutputFolder {
 	private OutputFolder() {
 	}
 
 	/** Why generation must not write to {@code out}, or null when it may. */
-	static String refusal(Path out, Path input) {
+	public static String refusal(Path out, Path input) {
 		if (!Files.exists(out)) return null;
 		if (!Files.isDirectory(out)) return out + " exists and is not a folder: choose a folder for the output";
 		Path dir = out.toAbsolutePath().normalize();

@@ -1,0 +1,190 @@
+package dev.tessera.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+
+import dev.tessera.core.diag.Diagnostic;
+import dev.tessera.core.diag.Finding;
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Severity;
+import dev.tessera.core.plan.FileProbe;
+import dev.tessera.core.plan.Plan;
+import dev.tessera.core.plan.Resolution;
+import dev.tessera.core.plan.Resolver;
+import dev.tessera.dsl.load.ModelLoader;
+import dev.tessera.generators.SystemGenerator;
+import dev.tessera.generators.manifest.ManifestWriter.Artifact;
+import dev.tessera.generators.output.StagedOutput;
+import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.model.Board;
+import dev.tessera.model.System;
+
+/**
+ * The whole headless job, in five stages: <b>load</b> the files, <b>validate</b> them with every rule, <b>resolve</b>
+ * the system into a plan, <b>render</b> the plan into a staging folder (templates, dtc, mkimage), <b>write</b> it
+ * over the output folder in one move. Each stage reports diagnostics; the first stage with an error stops the
+ * pipeline before anything is written. The CLI, the language server, the boot harness and build plugins run this.
+ */
+public final class Pipeline {
+	public static final RuleInfo NO_SYSTEM = new RuleInfo("file.no-system", Severity.ERROR,
+			"The file given to generate declares one system",
+			"generate turns one system into its files; a board file, or a file with several systems, needs --system.");
+	public static final RuleInfo BOARD_DTS = new RuleInfo("board.device-tree", Severity.ERROR,
+			"The board's device tree can be read",
+			"The host device tree is the board's own tree with Xen's /chosen added: without it nothing can boot.");
+
+	private final ModelLoader loader = new ModelLoader();
+	private final SystemGenerator generator = new SystemGenerator();
+
+	/**
+	 * What to generate.
+	 *
+	 * @param systemName which system of the file (null: its only one)
+	 * @param filesDir   where the boot files are measured (null: the system file's folder)
+	 * @param overrides  what the caller boots instead of what the file says
+	 */
+	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides) {
+		public Request(Path systemFile, String systemName, Path filesDir, Path outputDir) {
+			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE);
+		}
+
+		public Request withOverrides(BootOverrides o) {
+			return new Request(systemFile, systemName, filesDir, outputDir, o);
+		}
+
+		Path files() {
+			if (filesDir != null) return filesDir;
+			Path p = systemFile.toAbsolutePath().getParent();
+			return p != null ? p : Path.of(".");
+		}
+	}
+
+	/** A system file read, its system picked, nothing validated yet: what a caller inspects before generating. */
+	public record LoadedSystem(Path file, ModelLoader.Loaded loaded, System system, List<Diagnostic> diagnostics) {
+		public boolean ok() {
+			return system != null && diagnostics.stream().noneMatch(d -> d.severity() == Severity.ERROR);
+		}
+	}
+
+	/** Why a run stopped other than by a diagnostic: the output folder is not Tessera's to replace, or a tool refused. */
+	public record Stop(Reason reason, String message) {
+		public enum Reason {
+			/** the output folder may not be replaced (a usage error: nothing was read) */
+			OUTPUT_REFUSED,
+			/** dtc or mkimage refused what was rendered: nothing was written */
+			TOOL_FAILED
+		}
+
+		@Override
+		public String toString() {
+			return reason == Reason.TOOL_FAILED ? message + "; nothing was written" : message;
+		}
+	}
+
+	/**
+	 * What a run produced: diagnostics; the plan once resolution succeeded; the files written (empty unless every
+	 * stage succeeded); why it stopped when that was not a diagnostic.
+	 */
+	public record Outcome(List<Diagnostic> diagnostics, Plan plan, List<Artifact> artifacts, Stop stop) {
+		public boolean failed() {
+			return stop != null || diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+		}
+
+		static Outcome stopped(List<Diagnostic> diagnostics) {
+			return new Outcome(List.copyOf(diagnostics), null, List.of(), null);
+		}
+	}
+
+	/** Loads and validates board and system files, each with what it imports. */
+	public List<ModelLoader.Loaded> check(List<Path> files) {
+		return loader.load(files);
+	}
+
+	/** Stage 1: load the file and pick its system. Syntax errors show in {@link #generate}'s validation. */
+	public LoadedSystem load(Path systemFile, String systemName) {
+		ModelLoader.Loaded read = loader.read(List.of(systemFile)).get(0);
+		List<Diagnostic> diags = new ArrayList<>();
+		if (read.model() == null) {
+			ModelLoader.Loaded validated = loader.validate(read);
+			return new LoadedSystem(systemFile, validated, null, validated.diagnostics());
+		}
+		List<System> systems = read.model().getElements().stream().filter(System.class::isInstance).map(System.class::cast)
+				.filter(s -> systemName == null || systemName.equals(s.getName())).toList();
+		if (systems.size() != 1) {
+			// what is wrong with the file comes first; a file that does not parse may hide its system
+			diags.addAll(loader.validate(read).diagnostics());
+			if (diags.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+				String msg = systems.isEmpty()
+						? (systemName == null ? "the file declares no system to generate" : "the file declares no system '" + systemName + "'")
+						: "the file declares " + systems.size() + " systems: choose one with --system";
+				diags.add(new Diagnostic(systemFile.toString(), 1, 1, Severity.ERROR, NO_SYSTEM.id(), msg));
+			}
+			return new LoadedSystem(systemFile, read, null, diags);
+		}
+		return new LoadedSystem(systemFile, read, systems.get(0), diags);
+	}
+
+	public Outcome generate(Request r) {
+		String refusal = OutputFolder.refusal(r.outputDir(), r.systemFile());
+		if (refusal != null) return new Outcome(List.of(), null, List.of(), new Stop(Stop.Reason.OUTPUT_REFUSED, refusal));
+		return generate(load(r.systemFile(), r.systemName()), r);
+	}
+
+	/** Stages 2 to 5 on a loaded system; {@code r.systemFile()} and {@code r.systemName()} are not read again. */
+	public Outcome generate(LoadedSystem loaded, Request r) {
+		if (loaded.system() == null) return Outcome.stopped(loaded.diagnostics());
+		System system = loaded.system();
+		r.overrides().applyTo(system);
+
+		// validate
+		List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
+		diags.addAll(loader.validate(loaded.loaded()).diagnostics());
+		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
+
+		// resolve
+		Resolution resolution = new Resolver(FileProbe.in(r.files())).resolve(system);
+		for (Finding f : resolution.findings().all()) diags.add(ModelLoader.locate(loaded.file(), f));
+		if (!resolution.ok()) return Outcome.stopped(diags);
+		byte[] boardDts = readBoardDeviceTree(system.getBoard(), loaded.file(), diags);
+		if (boardDts == null) return Outcome.stopped(diags);
+
+		// render into a staging folder, then write it over the output folder in one move
+		try (StagedOutput out = new StagedOutput(r.outputDir())) {
+			List<Artifact> artifacts = generator.render(resolution.plan(), boardDts, out);
+			out.commit();
+			return new Outcome(List.copyOf(diags), resolution.plan(), artifacts, null);
+		} catch (ToolFailedException e) {
+			return new Outcome(List.copyOf(diags), resolution.plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
+		}
+	}
+
+	private static byte[] readBoardDeviceTree(Board board, Path systemFile, List<Diagnostic> diags) {
+		String name = board.getDeviceTree();
+		URI boardUri = board.eResource().getURI();
+		if (name == null || name.isBlank()) {
+			diags.add(ModelLoader.locate(systemFile, new Finding(BOARD_DTS, "board '" + board.getName()
+					+ "' names no device tree ('device-tree \"<file>.dts\"'), so there is nothing for Xen to boot with",
+					null, null, -1)));
+			return null;
+		}
+		URI dts = URI.createURI(name).resolve(boardUri);
+		try (InputStream in = board.eResource().getResourceSet().getURIConverter().createInputStream(dts)) {
+			return in.readAllBytes();
+		} catch (IOException e) {
+			diags.add(new Diagnostic(systemFile.toString(), 1, 1, Severity.ERROR, BOARD_DTS.id(), "cannot read the device tree '"
+					+ name + "' of board '" + board.getName() + "' (" + dts + ")"));
+			return null;
+		}
+	}
+
+	/** Whether a path is a file the pipeline can read (the CLI refuses others before anything runs). */
+	public static boolean readable(Path p) {
+		return Files.isRegularFile(p) && Files.isReadable(p);
+	}
+}
