@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import dev.tessera.core.diag.Findings;
-import dev.tessera.core.rules.devices.DmaDeviceBehindIommu;
+import dev.tessera.core.board.IommuCoverage;
+import dev.tessera.core.board.OsidBank;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.*;
@@ -249,7 +250,7 @@ public final class Resolver {
 			for (GpuGuest x : g.getGuests())
 				if (x.getDomain() != null && !x.getDomain().eIsProxy())
 					guests.add(new GpuPlan.Guest(x.getDomain().getName(), x.isSetOsid() ? x.getOsid() : null,
-							g.getMode() == GpuSharing.HARDWARE && x.isSetOsid() ? OsidWindow.of(g.getDevice(), x.getOsid()).orElse(null) : null));
+							g.getMode() == GpuSharing.HARDWARE && x.isSetOsid() ? OsidBank.of(g.getDevice(), x.getOsid()).map(w -> new MmioRange(w.base(), w.size(), w.guest())).orElse(null) : null));
 			out.add(new GpuPlan(g.getDevice().getName(), g.getDevice().getDtPath(), g.getMode().getLiteral(), g.getHost().getName(),
 					interrupts(g.getDevice()), guests));
 		}
@@ -273,7 +274,7 @@ public final class Resolver {
 		String path = dev.getDtPath();
 		List<MmioRange> regs = dev.getRegs().stream().map(r -> new MmioRange(r.getBase(), r.getSize(), r.getBase())).toList();
 		return new PassthroughPlan(dev.getName(), path, nodeName(path), List.copyOf(dev.getCompatible()), regs, interrupts(dev),
-				DmaDeviceBehindIommu.covered(b, dev), null);
+				IommuCoverage.covered(b, dev), null);
 	}
 
 	/** A device's interrupts as the device tree numbers them: type 0 = SPI, 1 = PPI, then number and flags. */
@@ -297,10 +298,10 @@ public final class Resolver {
 			if (g.getMode() != GpuSharing.HARDWARE || g.getDevice() == null || g.getDevice().eIsProxy()) continue;
 			for (GpuGuest x : g.getGuests()) {
 				if (x.getDomain() != d || !x.isSetOsid()) continue;
-				OsidWindow.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
+				OsidBank.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
 					String path = g.getDevice().getDtPath();
 					out.add(new PassthroughPlan(g.getDevice().getName(), path, nodeName(path),
-							List.copyOf(g.getDevice().getCompatible()), List.of(w), List.of(), false, x.getOsid()));
+							List.copyOf(g.getDevice().getCompatible()), List.of(new MmioRange(w.base(), w.size(), w.guest())), List.of(), false, x.getOsid()));
 				});
 			}
 		}

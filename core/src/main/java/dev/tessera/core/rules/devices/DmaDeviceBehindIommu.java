@@ -2,6 +2,7 @@ package dev.tessera.core.rules.devices;
 
 import static dev.tessera.model.TesseraPackage.Literals.*;
 
+import dev.tessera.core.board.IommuCoverage;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Severity;
@@ -38,7 +39,7 @@ public final class DmaDeviceBehindIommu implements Rule {
 		for (Domain d : s.getDomains())
 			for (Passthrough p : d.getPassthrough()) {
 				Device dev = p.getDevice();
-				if (dev == null || dev.eIsProxy() || !dev.isDma() || covered(b, dev)) continue;
+				if (dev == null || dev.eIsProxy() || !dev.isDma() || IommuCoverage.covered(b, dev)) continue;
 				if (d.isDirectMap())
 					out.report(ISOLATION, p, PASSTHROUGH__DEVICE, "DMA device '" + dev.getName()
 							+ "' has no IOMMU on board '" + b.getName() + "': direct-mapped domain '" + d.getName()
@@ -52,10 +53,4 @@ public final class DmaDeviceBehindIommu implements Rule {
 			}
 	}
 
-	public static boolean covered(Board b, Device dev) {
-		// Xen drives Arm SMMUs and Renesas IPMMUs only; an IOMMU of another kind, or one the device tree disables,
-		// protects nothing under Xen
-		return b.getIommus().stream()
-				.anyMatch(i -> !i.isDisabled() && i.getKind() != IommuKind.OTHER && i.getCovers().contains(dev));
-	}
 }

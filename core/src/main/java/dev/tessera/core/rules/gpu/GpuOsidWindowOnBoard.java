@@ -7,8 +7,7 @@ import java.util.Optional;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Severity;
-import dev.tessera.core.plan.MmioRange;
-import dev.tessera.core.plan.OsidWindow;
+import dev.tessera.core.board.OsidBank;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.model.*;
@@ -42,8 +41,8 @@ public final class GpuOsidWindowOnBoard implements Rule {
 			}
 			for (GpuGuest x : g.getGuests()) {
 				if (!x.isSetOsid() || x.getOsid() <= 0) continue; // gpu.osid reports these
-				Optional<MmioRange> w = OsidWindow.of(gpu, x.getOsid());
-				if (w.isPresent() && !OsidWindow.insideRegisters(gpu, w.get())) {
+				Optional<OsidBank> w = OsidBank.of(gpu, x.getOsid());
+				if (w.isPresent() && !w.get().insideRegistersOf(gpu)) {
 					RegRange r = gpu.getRegs().get(0);
 					out.report(INFO, x, GPU_GUEST__OSID, "the registers of OSID " + x.getOsid() + " (guest '"
 							+ (x.getDomain() == null ? "?" : x.getDomain().getName()) + "'), " + Sizes.range(w.get().base(), w.get().size())

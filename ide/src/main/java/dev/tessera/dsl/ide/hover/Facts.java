@@ -21,7 +21,6 @@ import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.Resolution;
 import dev.tessera.core.plan.Resolver;
 import dev.tessera.core.plan.SharedMemoryPlan;
-import dev.tessera.core.rules.devices.DmaDeviceBehindIommu;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.Board;
@@ -115,7 +114,7 @@ public final class Facts {
 		String iommu = b == null ? "" : b.getIommus().stream().filter(i -> i.getCovers().contains(d))
 				.map(i -> "`" + i.getName() + "` (" + i.getKind().getLiteral() + (i.isDisabled() ? ", disabled" : "") + ")")
 				.collect(Collectors.joining(", "));
-		if (d.isDma()) lines.add("DMA: yes, " + (b != null && DmaDeviceBehindIommu.covered(b, d) ? "behind IOMMU " + iommu
+		if (d.isDma()) lines.add("DMA: yes, " + (b != null && dev.tessera.core.board.IommuCoverage.covered(b, d) ? "behind IOMMU " + iommu
 				: "no IOMMU Xen can use" + (iommu.isEmpty() ? "" : " (" + iommu + ")") + ": only a direct-mapped domain can have it"));
 		else lines.add("DMA: no");
 		if (d.getNote() != null) lines.add("note: " + d.getNote());

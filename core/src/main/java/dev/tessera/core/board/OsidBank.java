@@ -1,4 +1,4 @@
-package dev.tessera.core.plan;
+package dev.tessera.core.board;
 
 import java.util.Optional;
 
@@ -8,22 +8,23 @@ import dev.tessera.model.Device;
  * Where an OSID's registers are on a hardware-virtualized PowerVR GPU. Imagination's Rogue driver lays the
  * register banks out one after another from the GPU's first register, one bank per OSID
  * (RGX_VIRTUALISATION_REG_SIZE_PER_OS); a guest's driver uses its bank as if it were the whole GPU, so the bank is
- * mapped where the GPU's registers start.
+ * mapped where the GPU's registers start ({@code guest}).
  */
-public final class OsidWindow {
-	private OsidWindow() {
+public record OsidBank(long base, long size, long guest) {
+	public long end() {
+		return base + size;
 	}
 
 	/** Bank {@code osid} of {@code gpu}, or empty when the board gives no bank size or no registers. */
-	public static Optional<MmioRange> of(Device gpu, int osid) {
+	public static Optional<OsidBank> of(Device gpu, int osid) {
 		if (gpu.getOsidWindow() <= 0 || gpu.getRegs().isEmpty() || osid < 0) return Optional.empty();
 		long first = gpu.getRegs().get(0).getBase();
-		return Optional.of(new MmioRange(first + osid * gpu.getOsidWindow(), gpu.getOsidWindow(), first));
+		return Optional.of(new OsidBank(first + osid * gpu.getOsidWindow(), gpu.getOsidWindow(), first));
 	}
 
 	/** The bank lies inside the GPU's first register range, as the board declares it. */
-	public static boolean insideRegisters(Device gpu, MmioRange window) {
+	public boolean insideRegistersOf(Device gpu) {
 		long first = gpu.getRegs().get(0).getBase();
-		return window.base() >= first && window.end() <= first + gpu.getRegs().get(0).getSize();
+		return base >= first && end() <= first + gpu.getRegs().get(0).getSize();
 	}
 }
