@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.RuleInfo;
-import dev.tessera.core.plan.ResolutionRules;
+import dev.tessera.core.resolve.ResolutionRules;
 import dev.tessera.core.rules.RuleExamples;
 import dev.tessera.pipeline.Pipeline;
 

@@ -17,6 +17,7 @@ import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.FrontendPlan;
 import dev.tessera.core.plan.MemoryRange;
 import dev.tessera.core.plan.MmioRange;
+import dev.tessera.core.plan.OutputFiles;
 import dev.tessera.core.plan.PassthroughPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.SharedMemoryPlan;
@@ -181,7 +182,7 @@ final class MarkerHarness {
 
 	/** The same from a plan: a driver domain started with xl, or by Xen at boot with PV interfaces. */
 	static boolean servingDriver(DomainPlan d) {
-		return d.driverDomain() && ("xl".equals(d.start()) || "at-boot".equals(d.start()) && d.enhanced());
+		return d.driverDomain() && (d.start() == Start.XL || d.start() == Start.BOOT && d.pv().enhanced());
 	}
 
 	/** A guest's vif that a driver domain serves: the guest's index-th vif (so its eth&lt;index&gt;). */
@@ -221,9 +222,10 @@ final class MarkerHarness {
 		List<VifRef> vifs = new ArrayList<>();
 		for (DomainPlan d : plan.domains()) {
 			int index = 0;
-			for (FrontendPlan f : d.frontendsOf("vif")) {
-				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
-				if (be != null && servingDriver(be)) vifs.add(new VifRef(d.name(), index, be.name(), setting(f, "bridge"), setting(f, "mac")));
+			for (FrontendPlan f : d.pv().frontends(FrontendPlan.Kind.VIF)) {
+				FrontendPlan.Vif vif = (FrontendPlan.Vif) f;
+				DomainPlan be = plan.domain(f.backend());
+				if (be != null && servingDriver(be)) vifs.add(new VifRef(d.name(), index, be.name(), vif.bridge(), vif.mac()));
 				index++;
 			}
 		}
@@ -261,7 +263,7 @@ final class MarkerHarness {
 	/** The name the boot loader loads Xen by. */
 	static String xenFile(System s) {
 		return s.getXen() != null && s.getXen().getImage() != null && s.getXen().getImage().getPath() != null ? s.getXen().getImage().getPath()
-				: dev.tessera.core.plan.Resolver.DEFAULT_XEN_IMAGE;
+				: dev.tessera.core.resolve.Resolver.DEFAULT_XEN_IMAGE;
 	}
 
 	/** The vifs a serving driver domain serves need the network modules and Debian's vif-bridge with its bash. */
@@ -286,19 +288,19 @@ final class MarkerHarness {
 		MarkerInitramfs.Builder b = MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 				.file("/tess/hook", hook(), 0644);
 		for (DomainPlan d : plan.xlDomains()) {
-			b.file("/etc/xen/" + d.name() + ".cfg", Files.readAllBytes(out.resolve("xl/" + d.name() + ".cfg")), 0644);
-			if (d.generatedDeviceTree())
-				b.file("/etc/xen/" + d.deviceTree().file(), Files.readAllBytes(out.resolve("xl/" + d.deviceTree().file())), 0644);
+			b.file(OutputFiles.DOM0_XEN_DIR + OutputFiles.xlConfigName(d.name()), Files.readAllBytes(out.resolve(OutputFiles.xlConfig(d.name()))), 0644);
+			if (d.boot().generatedDeviceTree())
+				b.file(OutputFiles.DOM0_XEN_DIR + OutputFiles.xlPartialDtbName(d.name()), Files.readAllBytes(out.resolve(OutputFiles.xlPartialDtb(d.name()))), 0644);
 		}
 		// the generated start script, run unchanged when it attaches PV devices of boot domains
-		if (Files.exists(out.resolve("xl/start-domains.sh")))
-			b.file("/etc/xen/start-domains.sh", Files.readAllBytes(out.resolve("xl/start-domains.sh")), 0755);
+		if (Files.exists(out.resolve(OutputFiles.START_SCRIPT)))
+			b.file("/etc/xen/start-domains.sh", Files.readAllBytes(out.resolve(OutputFiles.START_SCRIPT)), 0755);
 		for (var e : new java.util.TreeMap<>(extraFiles).entrySet()) b.file(e.getKey(), e.getValue(), 0644);
 		if (!plan.xlDomains().isEmpty()) {
 			b.file("/var/lib/tessera/Image", Files.readAllBytes(assets.linuxImage()), 0644);
 			b.file("/var/lib/tessera/" + RAMDISK, Files.readAllBytes(files.resolve(RAMDISK)), 0644);
 		}
-		if (plan.xlDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().endsWith("/" + XL_RAMDISK))) {
+		if (plan.xlDomains().stream().anyMatch(d -> d.boot().ramdisk() != null && d.boot().ramdisk().file().endsWith("/" + XL_RAMDISK))) {
 			requireNetAssets(plan, assets);
 			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(XL_RAMDISK));
@@ -321,18 +323,18 @@ final class MarkerHarness {
 		List<NetLink> links = netLinks(plan);
 		for (DomainPlan d : plan.domains()) {
 			out.add(ExpectedMarker.up(d.name()));
-			out.add(ExpectedMarker.of(d.name(), "CPUS", "n=" + d.vcpus()));
-			if (d.directMap())
-				for (MemoryRange r : d.staticMemory())
+			out.add(ExpectedMarker.of(d.name(), "CPUS", "n=" + d.cpus().vcpus()));
+			if (d.memory().directMap())
+				for (MemoryRange r : d.memory().staticRanges())
 					out.add(ExpectedMarker.of(d.name(), "IOMEM", String.format("%08x-%08x : System RAM", r.base(), r.end() - 1)));
-			for (PassthroughPlan p : d.passthrough())
+			for (PassthroughPlan p : d.devices().passthrough())
 				out.add(ExpectedMarker.of(d.name(), "DTREG", "/passthrough/" + p.nodeName() + " " + regHex(p)));
-			for (SharedMemoryPlan m : d.sharedMemory())
-				out.add(ExpectedMarker.of(d.name(), "SHM", "owner".equals(m.role()) ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " 0x7E55A11D"));
+			for (SharedMemoryPlan m : d.memory().shared())
+				out.add(ExpectedMarker.of(d.name(), "SHM", m.owner() ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " 0x7E55A11D"));
 			// a disk a driver domain serves: the domain reads the image's first line from it
-			for (FrontendPlan f : d.frontendsOf("disk")) {
-				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
-				String vdev = setting(f, "vdev"), target = setting(f, "target");
+			for (FrontendPlan f : d.pv().frontends(FrontendPlan.Kind.DISK)) {
+				DomainPlan be = plan.domain(f.backend());
+				String vdev = ((FrontendPlan.Disk) f).vdev(), target = ((FrontendPlan.Disk) f).target();
 				if (be != null && servingDriver(be) && vdev != null && target != null && !target.startsWith("/dev/"))
 					out.add(ExpectedMarker.of(d.name(), "DISK", vdev + " " + DISK_TEXT + " " + target));
 			}
@@ -349,18 +351,18 @@ final class MarkerHarness {
 			out.add(ExpectedMarker.done(d.name()));
 		}
 		// dom0 ran the generated start script, which attached the PV devices of the boot domains; those got xenstore late
-		if (plan.dom0() != null && plan.bootDomains().stream().anyMatch(d -> !d.frontends().isEmpty()))
+		if (plan.dom0() != null && plan.bootDomains().stream().anyMatch(d -> !d.pv().frontends().isEmpty()))
 			out.add(ExpectedMarker.of(plan.dom0().name(), "START", "ok"));
 		for (DomainPlan d : plan.bootDomains())
-			if (d.enhanced() && (servingDriver(d) || d.frontends().stream().anyMatch(f -> plan.domains().stream()
+			if (d.pv().enhanced() && (servingDriver(d) || d.pv().frontends().stream().anyMatch(f -> plan.domains().stream()
 					.anyMatch(be -> be.name().equals(f.backend()) && servingDriver(be)))))
 				out.add(ExpectedMarker.of(d.name(), "XS", "xenbus up"));
 		if (plan.dom0() != null)
 			for (var pool : plan.cpupools()) {
 				// xl cpupool-list: name, CPUs, scheduler, active, domain count
-				long members = plan.domains().stream().filter(d -> d.cpupool() != null && d.cpupool().name().equals(pool.name())).count();
+				long members = plan.domains().stream().filter(d -> d.cpus().pool() != null && d.cpus().pool().name().equals(pool.name())).count();
 				out.add(ExpectedMarker.of(plan.dom0().name(), "XLOUT", " " + pool.cpus().size() + " "
-						+ (pool.scheduler() != null ? pool.scheduler() : "") + " y " + members));
+						+ (pool.scheduler() != null ? pool.scheduler().getLiteral() : "") + " y " + members));
 			}
 		return out;
 	}
@@ -378,14 +380,10 @@ final class MarkerHarness {
 				continue;
 			}
 			long kib = mem.get().longField("kib");
-			if (kib > d.memoryKib() || kib < d.memoryKib() / 2)
-				problems.add(d.name() + " sees " + kib + " KiB of memory, declared " + d.memoryKib() + " KiB");
+			if (kib > d.memory().kib() || kib < d.memory().kib() / 2)
+				problems.add(d.name() + " sees " + kib + " KiB of memory, declared " + d.memory().kib() + " KiB");
 		}
 		return problems;
-	}
-
-	private static String setting(FrontendPlan f, String key) {
-		return f.settings().stream().filter(x -> x.key().equals(key)).map(FrontendPlan.Setting::value).findFirst().orElse(null);
 	}
 
 	private static String regHex(PassthroughPlan p) {

@@ -18,6 +18,7 @@ import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.pipeline.BootOverrides;
 import dev.tessera.pipeline.Pipeline;
 import dev.tessera.core.plan.BootModule;
+import dev.tessera.core.plan.OutputFiles;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.diag.Diagnostic;
 
@@ -95,7 +96,7 @@ public final class SystemBooter {
 		r.afterGenerate().accept(out);
 		if (r.marker() && needsXl) MarkerHarness.writeDom0Ramdisk(outcome.plan(), out, files, assets, r.extras().files());
 		// the user's own Xen, from the files folder under the name the system gives it
-		if (xen == null) xen = MarkerHarness.inside(files, outcome.plan().xen().file());
+		if (xen == null) xen = MarkerHarness.inside(files, outcome.plan().xen().image().file());
 		Plan plan = outcome.plan();
 		List<ExpectedMarker> expected = new ArrayList<>(r.marker() ? MarkerHarness.expected(plan) : upOnly(plan));
 		expected.addAll(r.extras().expected());
@@ -129,9 +130,9 @@ public final class SystemBooter {
 
 	/** QEMU loads Xen (-kernel), the generated host DTB (-dtb) and every module at its planned address. */
 	private static QemuBoot.Builder direct(Plan plan, Path out, Path files, Path xen) throws IOException {
-		QemuBoot.Builder b = QemuBoot.direct(xen, out.resolve("host.dtb"));
-		for (BootModule m : plan.loads()) {
-			if ("xen".equals(m.kind())) continue;
+		QemuBoot.Builder b = QemuBoot.direct(xen, out.resolve(OutputFiles.HOST_DTB));
+		for (BootModule m : plan.boot().loads()) {
+			if (m.kind() == BootModule.Kind.XEN) continue;
 			b.loader(source(m, out, files), m.address());
 		}
 		return b;
@@ -141,19 +142,19 @@ public final class SystemBooter {
 	private static QemuBoot.Builder uboot(Plan plan, Path out, Path files, Path xen, Path work, BootAssets assets) throws IOException {
 		Path flash = work.resolve("uboot-env.img");
 		QemuBoot.Builder b;
-		if (plan.preloaded()) {
-			new UBootEnvironment().set("bootcmd", "source " + dev.tessera.core.text.Sizes.hex(plan.scriptAddress())).writeFlash(flash);
+		if (plan.boot().preloaded()) {
+			new UBootEnvironment().set("bootcmd", "source " + dev.tessera.core.text.Sizes.hex(plan.boot().scriptAddress())).writeFlash(flash);
 			b = QemuBoot.uboot(assets.ubootQemuArm64(), flash);
-			b.loader(out.resolve("boot.scr"), plan.scriptAddress());
-			for (BootModule m : plan.loads()) b.loader("xen".equals(m.kind()) ? xen : source(m, out, files), m.address());
+			b.loader(out.resolve(OutputFiles.BOOT_SCR), plan.boot().scriptAddress());
+			for (BootModule m : plan.boot().loads()) b.loader(m.kind() == BootModule.Kind.XEN ? xen : source(m, out, files), m.address());
 		} else {
 			// QEMU's TFTP root: the generated files and the binaries side by side, as on a build server
 			Path tftp = work.resolve("tftp");
 			Files.createDirectories(tftp);
 			copyTree(out, tftp);
 			copyTree(files, tftp);
-			MarkerHarness.link(xen, tftp.resolve(plan.xen().file()));
-			UBootEnvironment.sourceFromTftp("boot.scr", plan.scriptAddress()).writeFlash(flash);
+			MarkerHarness.link(xen, tftp.resolve(plan.xen().image().file()));
+			UBootEnvironment.sourceFromTftp(OutputFiles.BOOT_SCR, plan.boot().scriptAddress()).writeFlash(flash);
 			b = QemuBoot.uboot(assets.ubootQemuArm64(), flash).tftp(tftp);
 		}
 		return b;
@@ -161,7 +162,7 @@ public final class SystemBooter {
 
 	static Path source(BootModule m, Path out, Path files) throws IOException {
 		Path generated = out.resolve(m.file());
-		return "generated".equals(m.sizeSource()) && Files.exists(generated) ? generated : MarkerHarness.inside(files, m.file());
+		return m.sizeSource() == BootModule.SizeSource.GENERATED && Files.exists(generated) ? generated : MarkerHarness.inside(files, m.file());
 	}
 
 	/** Links every file of {@code from} into {@code to} (QEMU's TFTP server follows links). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.tessera.boot.QemuBoot;
 import dev.tessera.core.plan.BootModule;
 import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.OutputFiles;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.process.ExternalProgram;
@@ -30,15 +31,16 @@ final class UefiRoute {
 	static QemuBoot.Builder builder(Plan plan, Path out, Path files, Path xen, Path work) throws IOException {
 		Map<String, Path> esp = new LinkedHashMap<>();
 		esp.put("BOOTAA64.EFI", xen);
-		esp.put("BOOTAA64.cfg", out.resolve("uefi/xen.cfg"));
-		esp.put("host.dtb", out.resolve("uefi/host.dtb"));
+		esp.put("BOOTAA64.cfg", out.resolve(OutputFiles.UEFI_CONFIG));
+		esp.put(OutputFiles.HOST_DTB, out.resolve(OutputFiles.UEFI_HOST_DTB));
 		for (DomainPlan d : plan.domains()) {
-			if ("xl".equals(d.start())) continue;
-			for (BootModule m : new BootModule[] { d.kernel(), d.ramdisk() })
+			if (d.start() == dev.tessera.model.Start.XL) continue;
+			for (BootModule m : new BootModule[] { d.boot().kernel(), d.boot().ramdisk() })
 				if (m != null) esp.putIfAbsent(m.file(), MarkerHarness.inside(files, m.file()));
-			if (d.deviceTree() != null)
-				esp.putIfAbsent(d.generatedDeviceTree() ? d.name() + ".dtb" : d.deviceTree().file(),
-						d.generatedDeviceTree() ? out.resolve("uefi/" + d.name() + ".dtb") : MarkerHarness.inside(files, d.deviceTree().file()));
+			BootModule dtb = d.boot().deviceTree();
+			if (dtb != null)
+				esp.putIfAbsent(d.boot().generatedDeviceTree() ? OutputFiles.uefiPartialDtbName(d.name()) : dtb.file(),
+						d.boot().generatedDeviceTree() ? out.resolve(OutputFiles.uefiPartialDtb(d.name())) : MarkerHarness.inside(files, dtb.file()));
 		}
 		long bytes = 64L << 20;
 		for (Path p : esp.values()) bytes += Files.size(p);

@@ -2,10 +2,11 @@ package dev.tessera.core.plan;
 
 import java.util.List;
 
+import dev.tessera.model.Scheduler;
+
 /**
- * A boot-time cpupool. {@code cpuPaths} are the device-tree paths of its CPUs (Xen refers to them by
- * phandle); {@code phandle} is the one Tessera gives the pool node when it builds it with U-Boot commands.
+ * A boot-time cpupool: its CPUs by logical number and by device-tree path (Xen refers to them by phandle), and its
+ * scheduler (null: Xen's default).
  */
-public record CpupoolPlan(String name, String nodeName, List<Integer> cpus, List<String> cpuPaths, String scheduler,
-		long phandle) {
+public record CpupoolPlan(String name, List<Integer> cpus, List<String> cpuPaths, Scheduler scheduler) {
 }

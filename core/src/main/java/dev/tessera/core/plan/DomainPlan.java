@@ -2,42 +2,66 @@ package dev.tessera.core.plan;
 
 import java.util.List;
 
-/**
- * One domain, resolved: its id, how it starts, its memory and CPUs, the modules Xen builds it from and
- * the devices it is given. {@code kernel}, {@code ramdisk} and {@code deviceTree} may be null.
- */
-public record DomainPlan(String name, int id, String role, String start, String os, long memoryBytes, int vcpus,
-		List<Integer> pin, String cmdline, BootModule kernel, BootModule ramdisk, BootModule deviceTree,
-		boolean generatedDeviceTree, boolean vuart, boolean enhanced, boolean directMap, List<MemoryRange> staticMemory,
-		CpupoolPlan cpupool, List<PassthroughPlan> passthrough, List<SharedMemoryPlan> sharedMemory,
-		List<FrontendPlan> frontends) {
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.OsKind;
+import dev.tessera.model.Role;
+import dev.tessera.model.Start;
+
+/** One domain, resolved: who it is and how it starts, then its memory, CPUs, boot modules, devices and PV devices. */
+public record DomainPlan(String name, int id, Role role, Start start, OsKind os, Memory memory, Cpus cpus, Boot boot,
+		Devices devices, Pv pv) {
+
+	/**
+	 * @param staticRanges where its memory is, when static (xen,static-mem)
+	 * @param shared       its views of static shared-memory regions
+	 */
+	public record Memory(long bytes, List<MemoryRange> staticRanges, boolean directMap, List<SharedMemoryPlan> shared) {
+		public long kib() {
+			return bytes / 1024;
+		}
+
+		public long mib() {
+			return bytes / (1024 * 1024);
+		}
+	}
+
+	/** @param pool its boot-time cpupool, or null for Pool-0 */
+	public record Cpus(int vcpus, List<Integer> pin, CpupoolPlan pool) {
+		/** "0-3,6", as Xen and xl write CPU lists. */
+		public String pinList() {
+			return Systems.cpuList(pin);
+		}
+	}
+
+	/**
+	 * The modules Xen builds the domain from (or xl reads, for xl domains); any may be null.
+	 *
+	 * @param generatedDeviceTree the device tree is the partial one Tessera generates from the passed-through devices
+	 */
+	public record Boot(BootModule kernel, BootModule ramdisk, BootModule deviceTree, boolean generatedDeviceTree, String cmdline) {
+	}
+
+	/** @param passthrough the host devices it is given, and the register banks of its GPU OSIDs */
+	public record Devices(List<PassthroughPlan> passthrough, boolean vuart) {
+		/** Devices it is assigned (not mere OSID register banks). */
+		public List<PassthroughPlan> assigned() {
+			return passthrough.stream().filter(p -> !p.window()).toList();
+		}
+
+		/** Interrupts of every passed-through device, as xl numbers them. */
+		public List<Integer> xlIrqs() {
+			return passthrough.stream().flatMap(p -> p.irqs().stream()).map(InterruptPlan::xlNumber).toList();
+		}
+	}
+
+	/** @param enhanced a domain Xen starts at boot gets Xen's PV interfaces (xen,enhanced) */
+	public record Pv(boolean enhanced, List<FrontendPlan> frontends) {
+		public List<FrontendPlan> frontends(FrontendPlan.Kind kind) {
+			return frontends.stream().filter(f -> f.kind() == kind).toList();
+		}
+	}
 
 	public boolean driverDomain() {
-		return "driver".equals(role);
-	}
-
-	public List<FrontendPlan> frontendsOf(String kind) {
-		return frontends.stream().filter(f -> f.kind().equals(kind)).toList();
-	}
-
-	public long memoryKib() {
-		return memoryBytes / 1024;
-	}
-
-	public long memoryMib() {
-		return memoryBytes / (1024 * 1024);
-	}
-
-	public String pinList() {
-		return dev.tessera.core.xen.Systems.cpuList(pin);
-	}
-
-	public boolean hasPassthrough() {
-		return !passthrough.isEmpty();
-	}
-
-	/** Interrupts of every passed-through device, as xl numbers them. */
-	public List<Integer> xlIrqs() {
-		return passthrough.stream().flatMap(p -> p.irqs().stream()).map(InterruptPlan::xlNumber).toList();
+		return role == Role.DRIVER;
 	}
 }

@@ -2,40 +2,49 @@ package dev.tessera.core.plan;
 
 import java.util.List;
 
+import dev.tessera.core.plan.tree.HostTree;
+import dev.tessera.core.xen.XenVersion;
+import dev.tessera.model.Arch;
+import dev.tessera.model.Start;
+
 /**
- * Everything the templates need, decided: nothing in a template computes an address, an id or an order.
+ * Everything the outputs say, decided and typed, grouped by concern: nothing in a template computes an address,
+ * an id, an order or a name. Templates only spell it in their output's vocabulary.
  *
- * @param xenOptions     Xen's command line, option by option
- * @param dom0           the control domain started as dom0, or null for a system without one
- * @param bootDomains    domains Xen creates at boot (dom0less), in domain-id order
- * @param xlDomains      domains started later with xl
- * @param loads          every file the boot loader loads, each once, in load order
- * @param hostPassthrough host device-tree paths that dom0 must not see (xen,passthrough)
- * @param scriptAddress  where the boot script itself can be put in memory without overlapping anything
- * @param gpus           how each shared GPU is owned, hosted and used
- * @param startOrder     every domain, backends before the domains they serve
+ * @param xen           Xen's image and command line
+ * @param boot          how the boot loader loads the files: addressing and every module, each once, in load order
+ * @param domains       every domain in domain-id order: dom0, then the domains Xen starts at boot, then xl's
+ * @param cpupools      the boot-time cpupools
+ * @param devices       what leaves dom0's sight, and how each shared GPU is owned, hosted and used
+ * @param backends      who starts before whom, and which boot domains xl must find by name
+ * @param eventChannels static event channels between domains Xen starts at boot
+ * @param hostTree      what Tessera adds to the board's device tree for Xen: /chosen for loaders that place the modules
+ * @param uefiHostTree  the same for Xen's EFI loader, which reads the modules by file name
  */
-public record Plan(String system, String board, String arch, String xenVersion, List<String> xenOptions,
-		String consolePath, BootModule xen, DomainPlan dom0, List<DomainPlan> bootDomains, List<DomainPlan> xlDomains,
-		List<DomainPlan> domains, List<BootModule> loads, List<CpupoolPlan> cpupools, List<String> hostPassthrough,
-		String addressing, String loadCommand, boolean preloaded, long loadStart, long scriptAddress,
-		String boardDeviceTree, List<GpuPlan> gpus, List<String> startOrder, List<EventChannelPlan> eventChannels) {
+public record Plan(String system, String board, Arch arch, XenVersion xenVersion, XenPlan xen, BootPlan boot,
+		List<DomainPlan> domains, List<CpupoolPlan> cpupools, DevicePlan devices, BackendPlan backends,
+		List<EventChannelPlan> eventChannels, HostTree hostTree, HostTree uefiHostTree) {
 
-	public boolean dynamic() {
-		return "dynamic".equals(addressing);
+	/** The control domain Xen starts as dom0, or null for a system without one. */
+	public DomainPlan dom0() {
+		return domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
 	}
 
-	public String xenCmdline() {
-		return String.join(" ", xenOptions);
+	/** Domains Xen creates at boot (dom0less), in domain-id order. */
+	public List<DomainPlan> bootDomains() {
+		return domains.stream().filter(d -> d.start() == Start.BOOT).toList();
 	}
 
-	/**
-	 * Domains Xen starts at boot that dom0's xl must find by name: they have their PV interfaces and serve or use PV
-	 * devices. init-dom0less names them dom0less-&lt;id&gt;; it cannot set up others (static memory before Xen 4.19),
-	 * and renaming those would fail.
-	 */
-	public List<DomainPlan> bootDomainsXlNames() {
-		return bootDomains.stream().filter(d -> d.enhanced() && (!d.frontends().isEmpty()
-				|| domains.stream().anyMatch(x -> x.frontends().stream().anyMatch(f -> f.backend().equals(d.name()))))).toList();
+	/** Domains dom0 starts later with xl. */
+	public List<DomainPlan> xlDomains() {
+		return domains.stream().filter(d -> d.start() == Start.XL).toList();
+	}
+
+	public DomainPlan domain(String name) {
+		return domains.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+	}
+
+	public boolean arm32() {
+		return arch == Arch.ARM32;
 	}
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Severity;
-import dev.tessera.core.plan.ResolutionRules;
+import dev.tessera.core.resolve.ResolutionRules;
 import dev.tessera.core.rules.backends.*;
 import dev.tessera.core.rules.cpus.*;
 import dev.tessera.core.rules.gpu.*;

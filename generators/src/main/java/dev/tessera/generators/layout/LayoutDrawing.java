@@ -38,38 +38,40 @@ public final class LayoutDrawing {
 	public LayoutDrawing(Plan plan) {
 		title = "System " + plan.system() + " on " + plan.board();
 		List<DomainPlan> order = new ArrayList<>();
-		for (String n : plan.startOrder()) plan.domains().stream().filter(d -> d.name().equals(n)).findFirst().ifPresent(order::add);
+		for (String n : plan.backends().startOrder()) plan.domains().stream().filter(d -> d.name().equals(n)).findFirst().ifPresent(order::add);
 		int maxH = 0;
 		for (int i = 0; i < order.size(); i++) {
 			DomainPlan d = order.get(i);
 			// a GPU guest's OSID registers are not the GPU: they appear on the GPU line below
-			List<String> devices = d.passthrough().stream().filter(p -> !p.window())
+			List<String> devices = d.devices().assigned().stream()
 					.map(p -> p.device() + (p.behindIommu() ? "" : " (no IOMMU)")).toList();
 			List<String> shown = new ArrayList<>(devices);
-			plan.gpus().stream().filter(g -> g.host().equals(d.name())).forEach(g -> shown.add("GPU " + g.device() + ": " + g.mode() + " host"));
-			plan.gpus().forEach(g -> g.guests().stream().filter(x -> x.domain().equals(d.name()))
+			plan.devices().gpus().stream().filter(g -> g.host().equals(d.name())).forEach(g -> shown.add("GPU " + g.device() + ": " + g.mode().getLiteral() + " host"));
+			plan.devices().gpus().forEach(g -> g.guests().stream().filter(x -> x.domain().equals(d.name()))
 					.forEach(x -> shown.add("GPU " + g.device() + (x.osid() != null ? " OSID " + x.osid() : ""))));
 			int h = LINE * (5 + shown.size());
 			maxH = Math.max(maxH, h);
-			String cpus = d.cpupool() != null ? "pool " + d.cpupool().name() + " CPU " + dev.tessera.core.xen.Systems.cpuList(d.cpupool().cpus())
-					: d.pin().isEmpty() ? "Pool-0" : "CPU " + d.pinList();
-			boxes.add(new Box(d.name(), d.role(), d.start(), d.vcpus() + " vCPU, " + cpus, d.memoryMib() + " MiB" + (d.directMap() ? ", direct-mapped" : ""),
+			var pool = d.cpus().pool();
+			String cpus = pool != null ? "pool " + pool.name() + " CPU " + dev.tessera.core.xen.Systems.cpuList(pool.cpus())
+					: d.cpus().pin().isEmpty() ? "Pool-0" : "CPU " + d.cpus().pinList();
+			boxes.add(new Box(d.name(), d.role().getLiteral(), d.start().getLiteral(), d.cpus().vcpus() + " vCPU, " + cpus,
+					d.memory().mib() + " MiB" + (d.memory().directMap() ? ", direct-mapped" : ""),
 					shown, GAP + i * (BOX_W + GAP), TOP, h));
 		}
 		int y = TOP + maxH + 30;
 		for (DomainPlan f : plan.domains())
-			for (FrontendPlan fp : f.frontends()) {
-				Box from = box("Domain-0".equals(fp.backend()) ? null : fp.backend()), to = box(f.name());
+			for (FrontendPlan fp : f.pv().frontends()) {
+				Box from = box(fp.servedByDom0() ? null : fp.backend()), to = box(f.name());
 				if (from == null || to == null) continue;
-				arrows.add(new Arrow(from.cx(), to.cx(), y, fp.kind(), false));
+				arrows.add(new Arrow(from.cx(), to.cx(), y, fp.kind().xl(), false));
 				y += 22;
 			}
 		for (DomainPlan owner : plan.domains())
-			for (var m : owner.sharedMemory()) {
-				if (!m.role().equals("owner")) continue;
+			for (var m : owner.memory().shared()) {
+				if (!m.owner()) continue;
 				for (DomainPlan other : plan.domains())
-					for (var o : other.sharedMemory())
-						if (o.id().equals(m.id()) && !o.role().equals("owner")) {
+					for (var o : other.memory().shared())
+						if (o.id().equals(m.id()) && !o.owner()) {
 							Box a = box(owner.name()), b = box(other.name());
 							if (a == null || b == null) continue;
 							arrows.add(new Arrow(a.cx(), b.cx(), y, "shared memory " + m.id() + " " + dev.tessera.core.text.Sizes.human(m.size()), true));
@@ -84,15 +86,15 @@ public final class LayoutDrawing {
 		}
 		width = Math.max(GAP + boxes.size() * (BOX_W + GAP), 600);
 		int barY = y + 20;
-		long total = plan.domains().stream().mapToLong(DomainPlan::memoryMib).sum();
+		long total = plan.domains().stream().mapToLong(d -> d.memory().mib()).sum();
 		int x = GAP;
 		int usable = width - 2 * GAP;
 		for (DomainPlan d : plan.domains()) {
-			int w = total == 0 ? 0 : (int) Math.max(2, usable * d.memoryMib() / total);
-			String label = d.name() + " " + d.memoryMib() + "M";
+			int w = total == 0 ? 0 : (int) Math.max(2, usable * d.memory().mib() / total);
+			String label = d.name() + " " + d.memory().mib() + "M";
 			// a label near the right edge moves left so that it stays inside the drawing (about 7 px a character)
 			int labelX = Math.min(x + 4, width - 8 - 7 * label.length());
-			memory.add(new Bar(label, x, w, !d.staticMemory().isEmpty(), 40 + 16 * (memory.size() % 2), labelX));
+			memory.add(new Bar(label, x, w, !d.memory().staticRanges().isEmpty(), 40 + 16 * (memory.size() % 2), labelX));
 			x += w;
 		}
 		height = barY + 86;

@@ -1,5 +1,7 @@
 package dev.tessera.generators.manifest;
 
+import static dev.tessera.generators.yaml.Yaml.ordered;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,29 +9,22 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-
 import dev.tessera.core.plan.BootModule;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
+import dev.tessera.generators.yaml.Yaml;
 
 /**
  * manifest.yaml, for build systems: every artifact with its role and sha256, every domain with its id, how it
  * boots, its memory, vCPUs and modules (file, address, size; null where U-Boot computes them at boot).
  */
 public final class ManifestWriter {
-	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-			.disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-			.enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-	// xen_version "4.17" stays a string: ALWAYS_QUOTE_NUMBERS_AS_STRINGS quotes strings that look like numbers.
-
 	/** An output file and what it is for. */
 	public record Artifact(String path, String role) {
 	}
@@ -39,75 +34,57 @@ public final class ManifestWriter {
 		m.put("tessera_manifest", 1);
 		m.put("system", plan.system());
 		m.put("board", plan.board());
-		m.put("arch", plan.arch());
-		m.put("xen_version", plan.xenVersion());
-		m.put("xen_cmdline", plan.xenCmdline());
+		m.put("arch", plan.arch().getLiteral());
+		m.put("xen_version", plan.xenVersion().toString());
+		m.put("xen_cmdline", plan.xen().cmdline());
 		Map<String, Object> boot = new LinkedHashMap<>();
-		boot.put("addressing", plan.addressing());
-		boot.put("load_start", hex(plan.loadStart()));
-		boot.put("script_address", hex(plan.scriptAddress()));
-		boot.put("xen", module(plan.xen()));
-		List<Object> loads = new ArrayList<>();
-		plan.loads().forEach(l -> loads.add(module(l)));
-		boot.put("loads", loads);
+		boot.put("addressing", plan.boot().addressing().getLiteral());
+		boot.put("load_start", address(plan.boot().loadStart()));
+		boot.put("script_address", address(plan.boot().scriptAddress()));
+		boot.put("xen", module(plan.xen().image()));
+		boot.put("loads", plan.boot().loads().stream().map(ManifestWriter::module).toList());
 		m.put("boot", boot);
 		List<Object> arts = new ArrayList<>();
-		artifacts.stream().sorted(java.util.Comparator.comparing(Artifact::path)).forEach(a -> {
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("path", a.path());
-			e.put("role", a.role());
-			e.put("sha256", sha256(root.resolve(a.path())));
-			arts.add(e);
-		});
+		artifacts.stream().sorted(Comparator.comparing(Artifact::path))
+				.forEach(a -> arts.add(ordered("path", a.path(), "role", a.role(), "sha256", sha256(root.resolve(a.path())))));
 		m.put("artifacts", arts);
 		List<Object> domains = new ArrayList<>();
 		for (DomainPlan d : plan.domains()) {
 			Map<String, Object> e = new LinkedHashMap<>();
 			e.put("name", d.name());
 			e.put("id", d.id());
-			e.put("boot", d.start());
-			e.put("role", d.role());
-			e.put("os", d.os());
-			e.put("memory_kib", d.memoryKib());
-			e.put("vcpus", d.vcpus());
-			if (!d.staticMemory().isEmpty()) {
-				List<Object> regions = new ArrayList<>();
-				d.staticMemory().forEach(r -> regions.add(ordered("address", hex(r.base()), "size", r.size())));
-				e.put("static_memory", regions);
-				e.put("direct_map", d.directMap());
+			e.put("boot", d.start().getLiteral());
+			e.put("role", d.role().getLiteral());
+			e.put("os", d.os().getLiteral());
+			e.put("memory_kib", d.memory().kib());
+			e.put("vcpus", d.cpus().vcpus());
+			if (!d.memory().staticRanges().isEmpty()) {
+				e.put("static_memory", d.memory().staticRanges().stream().map(r -> ordered("address", address(r.base()), "size", r.size())).toList());
+				e.put("direct_map", d.memory().directMap());
 			}
-			if (d.cpupool() != null) e.put("cpupool", d.cpupool().name());
-			if (!d.pin().isEmpty()) e.put("pin", d.pinList());
+			if (d.cpus().pool() != null) e.put("cpupool", d.cpus().pool().name());
+			if (!d.cpus().pin().isEmpty()) e.put("pin", d.cpus().pinList());
 			List<Object> modules = new ArrayList<>();
-			for (BootModule b : new BootModule[] { d.kernel(), d.ramdisk(), d.deviceTree() })
+			for (BootModule b : new BootModule[] { d.boot().kernel(), d.boot().ramdisk(), d.boot().deviceTree() })
 				if (b != null) modules.add(module(b));
 			e.put("modules", modules);
-			if (d.hasPassthrough()) e.put("passthrough", d.passthrough().stream().map(p -> p.hostPath()).toList());
-			if (!d.sharedMemory().isEmpty())
-				e.put("shared_memory", d.sharedMemory().stream().map(x -> ordered("id", x.id(), "role", x.role(), "host_address",
+			if (!d.devices().passthrough().isEmpty()) e.put("passthrough", d.devices().passthrough().stream().map(p -> p.hostPath()).toList());
+			if (!d.memory().shared().isEmpty())
+				e.put("shared_memory", d.memory().shared().stream().map(x -> ordered("id", x.id(), "role", x.role().label(), "host_address",
 						x.hostAddress(), "guest_address", x.guestAddress(), "size", x.size())).toList());
 			domains.add(e);
 		}
 		m.put("domains", domains);
-		try {
-			return YAML.writeValueAsBytes(m);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return Yaml.write(m);
 	}
 
 	private static Map<String, Object> module(BootModule b) {
-		Map<String, Object> e = new LinkedHashMap<>();
-		e.put("file", b.file());
-		e.put("kind", b.kind());
-		e.put("address", b.placed() ? hex(b.address()) : null);
-		e.put("size", b.size() >= 0 ? b.size() : null);
-		e.put("size_from", b.sizeSource());
-		return e;
+		return ordered("file", b.file(), "kind", b.kind().label(), "address", b.placed() ? address(b.address()) : null, "size",
+				b.size() >= 0 ? b.size() : null, "size_from", b.sizeSource().label());
 	}
 
 	/** Addresses are plain integers: every YAML reader agrees on them (an unquoted 0x… is an integer to some, a string to others). */
-	private static Long hex(long v) {
+	private static Long address(long v) {
 		return v < 0 ? null : v;
 	}
 
@@ -119,12 +96,5 @@ public final class ManifestWriter {
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	/** A map that keeps its keys in the order given: the same input writes the same bytes. */
-	static Map<String, Object> ordered(Object... kv) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-		return m;
 	}
 }

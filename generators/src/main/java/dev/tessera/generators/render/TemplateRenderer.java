@@ -36,12 +36,25 @@ public final class TemplateRenderer {
 		return c;
 	}
 
+	private static final freemarker.template.TemplateModel FILES = files();
+
+	private static freemarker.template.TemplateModel files() {
+		try {
+			return ((freemarker.ext.beans.BeansWrapper) CONFIG.getObjectWrapper()).getStaticModels()
+					.get(dev.tessera.core.plan.OutputFiles.class.getName());
+		} catch (freemarker.template.TemplateModelException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public String render(String template, Map<String, Object> model) {
 		try {
 			Template t = CONFIG.getTemplate(template);
 			StringWriter out = new StringWriter();
 			java.util.HashMap<String, Object> data = new java.util.HashMap<>(model);
 			data.put("fmt", new Fmt());
+			// every output file's name, spelled once (OutputFiles)
+			data.put("files", FILES);
 			t.process(data, out);
 			return out.toString();
 		} catch (IOException | TemplateException e) {

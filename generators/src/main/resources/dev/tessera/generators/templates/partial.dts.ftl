@@ -26,7 +26,7 @@
 		ranges;
 		#address-cells = <0x2>;
 		#size-cells = <0x2>;
-<#list d.passthrough() as p>
+<#list d.devices().passthrough() as p>
 
 		${p.nodeName()} {
 <#if p.compatible()?has_content>

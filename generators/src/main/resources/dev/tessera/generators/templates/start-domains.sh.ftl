@@ -1,5 +1,6 @@
 <#ftl output_format="Sh" strip_whitespace=true>
 <#import "header.ftl" as h>
+<#import "xl-devices.ftl" as xl>
 <#-- dom0's script that starts the xl domains, every backend before the domains it serves. Names are
      validated (letters, digits, '_', '-', '.'), and each is quoted all the same. -->
 #!/bin/sh
@@ -15,27 +16,28 @@ wait_for() {
 		sleep 1
 	done
 }
-<#list plan.bootDomainsXlNames() as d>
+<#list plan.backends().xlNamedBoot() as d>
 # Xen started ${d.name()} at boot with its PV interfaces as domain ${d.id()}; init-dom0less (run it first) names it
 # dom0less-${d.id()}: give it its name, which the lines below and the backend= settings use
 xl list "${d.name()}" >/dev/null 2>&1 || xl rename "dom0less-${d.id()}" "${d.name()}"
 </#list>
-<#assign attach = {"disk": "block-attach", "vif": "network-attach", "vdispl": "vdispl-attach", "vkb": "vkb-attach"}>
+<#assign attach = {"DISK": "block-attach", "VIF": "network-attach", "VDISPL": "vdispl-attach", "VKB": "vkb-attach"}>
 <#list plan.bootDomains() as d>
-<#list d.frontends() as f>
-<#if attach[f.kind()]??>
-# ${f.kind()} of ${d.name()}, which Xen started at boot (its PV interfaces are on; run init-dom0less first)
-xl ${attach[f.kind()]} "${d.name()}"<#list f.settings() as s> "${s.key()}=${s.value()}"</#list>
-<#elseif f.kind() == "vsnd">
+<#list d.pv().frontends() as f>
+<#assign k = f.kind().name()>
+<#if attach[k]??>
+# ${f.kind().xl()} of ${d.name()}, which Xen started at boot (its PV interfaces are on; run init-dom0less first)
+xl ${attach[k]} "${d.name()}"<#list xl.spec(f) as s> "${s}"</#list>
+<#elseif k == "VSND">
 # sound card of ${d.name()}, which Xen started at boot: the card, then its PCM devices and streams, as in xl.cfg
-xl vsnd-attach "${d.name()}" "CARD, <#list f.settings() as s>${s.key()}=${s.value()}<#sep>, </#list>"<#list f.items() as i> "${i}"</#list>
+xl vsnd-attach "${d.name()}" "CARD, ${xl.spec(f)?join(", ")}"<#list xl.soundItems(f) as i> "${i}"</#list>
 </#if>
 </#list>
 </#list>
-<#list plan.startOrder() as name>
+<#list plan.backends().startOrder() as name>
 <#list plan.xlDomains() as d>
 <#if d.name() == name>
-xl create "/etc/xen/${d.name()}.cfg"
+xl create "${files.DOM0_XEN_DIR}${files.xlConfigName(d.name())}"
 wait_for "${d.name()}"
 </#if>
 </#list>

@@ -6,12 +6,12 @@
 default=xen
 
 [xen]
-options=${plan.xenCmdline()}
+options=${plan.xen().cmdline()}
 <#if plan.dom0()??>
 <#assign d0 = plan.dom0()>
-kernel=${d0.kernel().file()}<#if d0.cmdline()?has_content> ${d0.cmdline()}</#if>
-<#if d0.ramdisk()??>
-ramdisk=${d0.ramdisk().file()}
+kernel=${d0.boot().kernel().file()}<#if d0.boot().cmdline()?has_content> ${d0.boot().cmdline()}</#if>
+<#if d0.boot().ramdisk()??>
+ramdisk=${d0.boot().ramdisk().file()}
 </#if>
 </#if>
-dtb=host.dtb
+dtb=${files.HOST_DTB}

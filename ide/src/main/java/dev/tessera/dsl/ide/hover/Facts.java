@@ -15,11 +15,11 @@ import org.eclipse.xtext.EcoreUtil2;
 import dev.tessera.core.diag.Finding;
 import dev.tessera.core.plan.BootModule;
 import dev.tessera.core.plan.DomainPlan;
-import dev.tessera.core.plan.FileProbe;
+import dev.tessera.core.resolve.FileProbe;
 import dev.tessera.core.plan.MemoryRange;
 import dev.tessera.core.plan.Plan;
-import dev.tessera.core.plan.Resolution;
-import dev.tessera.core.plan.Resolver;
+import dev.tessera.core.resolve.Resolution;
+import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.plan.SharedMemoryPlan;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
@@ -194,18 +194,18 @@ public final class Facts {
 			return sb.toString();
 		}
 		sb.append(", domain id ").append(dp.id());
-		sb.append("\n\n- memory: ").append(Sizes.human(dp.memoryBytes()));
-		if (!dp.staticMemory().isEmpty())
-			sb.append(" static at ").append(dp.staticMemory().stream().map(m -> range(m.base(), m.size())).collect(Collectors.joining(", ")));
-		if (dp.directMap()) sb.append(", direct-mapped (guest addresses = host addresses)");
-		sb.append("\n- vCPUs: ").append(dp.vcpus());
-		if (!dp.pin().isEmpty()) sb.append(", pinned to CPUs ").append(dp.pinList());
-		if (dp.cpupool() != null) sb.append(", cpupool `").append(dp.cpupool().name()).append("` (CPUs ")
-				.append(Systems.cpuList(dp.cpupool().cpus())).append(")");
-		for (SharedMemoryPlan m : dp.sharedMemory())
-			sb.append("\n- shared memory `").append(m.id()).append("` (").append(m.role()).append("): host ")
+		sb.append("\n\n- memory: ").append(Sizes.human(dp.memory().bytes()));
+		if (!dp.memory().staticRanges().isEmpty())
+			sb.append(" static at ").append(dp.memory().staticRanges().stream().map(m -> range(m.base(), m.size())).collect(Collectors.joining(", ")));
+		if (dp.memory().directMap()) sb.append(", direct-mapped (guest addresses = host addresses)");
+		sb.append("\n- vCPUs: ").append(dp.cpus().vcpus());
+		if (!dp.cpus().pin().isEmpty()) sb.append(", pinned to CPUs ").append(dp.cpus().pinList());
+		if (dp.cpus().pool() != null) sb.append(", cpupool `").append(dp.cpus().pool().name()).append("` (CPUs ")
+				.append(Systems.cpuList(dp.cpus().pool().cpus())).append(")");
+		for (SharedMemoryPlan m : dp.memory().shared())
+			sb.append("\n- shared memory `").append(m.id()).append("` (").append(m.role().label()).append("): host ")
 					.append(range(m.hostAddress(), m.size())).append(", guest `").append(Sizes.hex(m.guestAddress())).append("`");
-		for (var p : dp.passthrough())
+		for (var p : dp.devices().passthrough())
 			if (p.window()) sb.append("\n- GPU `").append(p.device()).append("` OSID ").append(p.osid()).append(" registers ")
 					.append(p.regs().stream().map(r -> "`" + Sizes.range(r.base(), r.size()) + "` at guest `" + Sizes.hex(r.guest()) + "`")
 							.collect(Collectors.joining(", ")));
@@ -213,7 +213,7 @@ public final class Facts {
 					.map(r -> "`" + Sizes.range(r.base(), r.size()) + "`").collect(Collectors.joining(", ")))
 					.append(p.irqs().isEmpty() ? "" : ", xl irqs " + p.irqs().stream().map(i -> String.valueOf(i.xlNumber())).collect(Collectors.joining(", ")));
 		List<BootModule> modules = new ArrayList<>();
-		for (BootModule m : new BootModule[] { dp.kernel(), dp.ramdisk(), dp.deviceTree() }) if (m != null) modules.add(m);
+		for (BootModule m : new BootModule[] { dp.boot().kernel(), dp.boot().ramdisk(), dp.boot().deviceTree() }) if (m != null) modules.add(m);
 		if (!modules.isEmpty()) {
 			sb.append("\n\n| module | file | loaded at | size |\n|---|---|---|---|");
 			for (BootModule m : modules) sb.append("\n").append(moduleRow(m));
@@ -225,12 +225,12 @@ public final class Facts {
 	static String moduleRow(BootModule m) {
 		String at = m.placed() ? "`" + Sizes.range(m.address(), Math.max(m.size(), 1)) + "`" : "computed at boot (dynamic addressing)";
 		String size = m.size() < 0 ? "measured at boot" : Sizes.human(m.size()) + switch (m.sizeSource()) {
-		case "file" -> " (measured)";
-		case "max" -> " (declared maximum)";
-		case "generated" -> " (generated)";
+		case FILE -> " (measured)";
+		case MAX -> " (declared maximum)";
+		case GENERATED -> " (generated)";
 		default -> "";
 		};
-		return "| " + m.kind() + " | `" + m.file() + "` | " + at + " | " + size + " |";
+		return "| " + m.kind().label() + " | `" + m.file() + "` | " + at + " | " + size + " |";
 	}
 
 	static String why(Resolution res) {
@@ -254,13 +254,13 @@ public final class Facts {
 			sb.append("\n\n*Not placed yet:* ").append(why(res));
 			return sb.toString();
 		}
-		sb.append("\n- addressing: ").append(plan.addressing()).append(", loads from `").append(Sizes.hex(plan.loadStart())).append("`");
-		sb.append("\n- Xen command line: `").append(plan.xenCmdline()).append("`");
+		sb.append("\n- addressing: ").append(plan.boot().addressing().getLiteral()).append(", loads from `").append(Sizes.hex(plan.boot().loadStart())).append("`");
+		sb.append("\n- Xen command line: `").append(plan.xen().cmdline()).append("`");
 		sb.append("\n\n| module | file | loaded at | size |\n|---|---|---|---|");
 		int shown = 0;
-		for (BootModule m : plan.loads()) {
+		for (BootModule m : plan.boot().loads()) {
 			if (shown++ == 40) {
-				sb.append("\n| … | ").append(plan.loads().size() - 40).append(" more | | |");
+				sb.append("\n| … | ").append(plan.boot().loads().size() - 40).append(" more | | |");
 				break;
 			}
 			sb.append("\n").append(moduleRow(m));

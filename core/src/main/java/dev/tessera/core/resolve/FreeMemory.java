@@ -1,4 +1,4 @@
-package dev.tessera.core.plan;
+package dev.tessera.core.resolve;
 
 import java.util.ArrayList;
 import java.util.List;

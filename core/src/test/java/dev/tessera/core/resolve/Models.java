@@ -1,4 +1,4 @@
-package dev.tessera.core.plan;
+package dev.tessera.core.resolve;
 
 import dev.tessera.core.text.Sizes;
 import dev.tessera.model.*;
@@ -60,6 +60,32 @@ final class Models {
 		d.setKernel(file(kernel, kernelMax));
 		s.getDomains().add(d);
 		return d;
+	}
+
+	static Device device(Board b, String name, String path, long base, long size, int spi) {
+		Device dev = F.createDevice();
+		dev.setName(name);
+		dev.setDtPath(path);
+		dev.getCompatible().add("vendor," + name);
+		RegRange r = F.createRegRange();
+		r.setBase(base);
+		r.setSize(size);
+		dev.getRegs().add(r);
+		if (spi >= 0) {
+			Interrupt irq = F.createInterrupt();
+			irq.setType(IrqType.SPI);
+			irq.setNumber(spi);
+			irq.setTrigger(Trigger.LEVEL_HIGH);
+			dev.getIrqs().add(irq);
+		}
+		b.getDevices().add(dev);
+		return dev;
+	}
+
+	static void pass(Domain d, Device dev) {
+		Passthrough p = F.createPassthrough();
+		p.setDevice(dev);
+		d.getPassthrough().add(p);
 	}
 
 	static BootFile file(String path, long max) {

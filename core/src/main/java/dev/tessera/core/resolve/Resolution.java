@@ -1,6 +1,7 @@
-package dev.tessera.core.plan;
+package dev.tessera.core.resolve;
 
 import dev.tessera.core.diag.Findings;
+import dev.tessera.core.plan.Plan;
 
 /** What resolving a system gives: a plan when nothing stood in the way, and what was found either way. */
 public record Resolution(Plan plan, Findings findings) {

@@ -1,6 +1,6 @@
-package dev.tessera.core.plan;
+package dev.tessera.core.resolve;
 
-import static dev.tessera.core.plan.Models.*;
+import static dev.tessera.core.resolve.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tessera.core.plan.BootModule;
+import dev.tessera.core.plan.MemoryRange;
+import dev.tessera.core.plan.Plan;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.model.*;
 import dev.tessera.model.System;
@@ -44,7 +47,7 @@ class ResolverTest {
 		r.setBase(0x40e00000L);
 		rt.getStaticMemory().add(r);
 		Plan p = new Resolver(FileProbe.none()).resolve(s).plan();
-		List<BootModule> loads = p.loads();
+		List<BootModule> loads = p.boot().loads();
 		assertEquals(List.of("xen", "Image", "rt.bin"), loads.stream().map(BootModule::file).toList());
 		long previousEnd = 0;
 		for (BootModule m : loads) {
@@ -55,8 +58,8 @@ class ResolverTest {
 				assertFalse(Sizes.overlaps(m.address(), m.size(), res.getBase(), res.getSize()), m.file() + " over " + res.getName());
 			assertFalse(Sizes.overlaps(m.address(), m.size(), 0x40e00000L, 32 * MIB), m.file() + " over static memory");
 		}
-		assertEquals(0x40200000L, p.xen().address(), "first free 2 MiB slot after the loader's device tree");
-		assertTrue(p.scriptAddress() > 0 && p.loads().stream().noneMatch(m -> Sizes.overlaps(m.address(), m.size(), p.scriptAddress(), Resolver.SCRIPT_SIZE)));
+		assertEquals(0x40200000L, p.xen().image().address(), "first free 2 MiB slot after the loader's device tree");
+		assertTrue(p.boot().scriptAddress() > 0 && p.boot().loads().stream().noneMatch(m -> Sizes.overlaps(m.address(), m.size(), p.boot().scriptAddress(), Resolver.SCRIPT_SIZE)));
 	}
 
 	@Test
@@ -68,7 +71,7 @@ class ResolverTest {
 		rt.setStaticAllocation(true);
 		rt.setDirectMap(true);
 		Plan p = new Resolver(FileProbe.none()).resolve(s).plan();
-		MemoryRange m = p.domains().get(0).staticMemory().get(0);
+		MemoryRange m = p.domains().get(0).memory().staticRanges().get(0);
 		assertEquals(0x7f000000L - 64 * MIB, m.base());
 		assertEquals(64 * MIB, m.size());
 	}
@@ -79,8 +82,8 @@ class ResolverTest {
 		domain(s, "a", Role.GUEST, null, 64 * MIB, "Image", 8 * MIB);
 		domain(s, "b", Role.GUEST, null, 64 * MIB, "Image", 8 * MIB);
 		Plan p = new Resolver(FileProbe.none()).resolve(s).plan();
-		assertEquals(2, p.loads().size());
-		assertEquals(p.domains().get(0).kernel().address(), p.domains().get(1).kernel().address());
+		assertEquals(2, p.boot().loads().size());
+		assertEquals(p.domains().get(0).boot().kernel().address(), p.domains().get(1).boot().kernel().address());
 	}
 
 	@Test
@@ -94,9 +97,9 @@ class ResolverTest {
 		System s = system(board());
 		domain(s, "a", Role.GUEST, null, 64 * MIB, "Image", 0);
 		Plan p = new Resolver(FileProbe.in(dir)).resolve(s).plan();
-		assertEquals(12345, p.domains().get(0).kernel().size());
-		assertEquals("file", p.domains().get(0).kernel().sizeSource());
-		assertEquals(3 * MIB, p.xen().size());
+		assertEquals(12345, p.domains().get(0).boot().kernel().size());
+		assertEquals(BootModule.SizeSource.FILE, p.domains().get(0).boot().kernel().sizeSource());
+		assertEquals(3 * MIB, p.xen().image().size());
 	}
 
 	@Test
@@ -134,10 +137,10 @@ class ResolverTest {
 		s.setBoot(boot);
 		domain(s, "a", Role.GUEST, null, 64 * MIB, "nosize.bin", 0);
 		Plan p = new Resolver(FileProbe.none()).resolve(s).plan();
-		assertTrue(p.dynamic());
-		assertTrue(p.loads().stream().noneMatch(BootModule::placed));
-		assertTrue(p.loadStart() >= p.scriptAddress() + Resolver.SCRIPT_SIZE, "files go after the script");
-		assertEquals(0, p.loadStart() % Resolver.ALIGN);
+		assertTrue(p.boot().dynamic());
+		assertTrue(p.boot().loads().stream().noneMatch(BootModule::placed));
+		assertTrue(p.boot().loadStart() >= p.boot().scriptAddress() + Resolver.SCRIPT_SIZE, "files go after the script");
+		assertEquals(0, p.boot().loadStart() % Resolver.ALIGN);
 	}
 
 	@Test
@@ -154,6 +157,6 @@ class ResolverTest {
 		s.getXen().setCmdline("loglvl=all");
 		domain(s, "dom0", Role.CONTROL, null, 300 * MIB, "K", MIB).setVcpus(2);
 		assertEquals(List.of("console=dtuart", "dtuart=/uart@1000", "dom0_mem=300M", "dom0_max_vcpus=2", "sched=credit2", "loglvl=all"),
-				new Resolver(FileProbe.none()).resolve(s).plan().xenOptions());
+				new Resolver(FileProbe.none()).resolve(s).plan().xen().options());
 	}
 }

@@ -1,0 +1,16 @@
+package dev.tessera.core.plan;
+
+import java.util.List;
+
+import dev.tessera.model.Scheduler;
+
+/**
+ * Xen itself: the image the loader starts, its command line option by option, the UART it writes its console to
+ * (a device-tree path, or null), and the scheduler of Pool-0 (null: Xen's default).
+ */
+public record XenPlan(BootModule image, List<String> options, String consolePath, Scheduler scheduler) {
+	/** The command line as Xen reads it. */
+	public String cmdline() {
+		return String.join(" ", options);
+	}
+}

@@ -1,0 +1,11 @@
+package dev.tessera.core.plan.tree;
+
+import java.util.List;
+
+/**
+ * What Tessera adds to the board's device tree for Xen: the {@code /chosen} node it builds (Xen's command line,
+ * dom0's modules, cpupools, the domains Xen starts at boot), and properties it sets on nodes the board already has
+ * (xen,passthrough). Described once; printed as DTS source and as U-Boot {@code fdt} commands by two small templates.
+ */
+public record HostTree(DtNode chosen, List<DtNode> boardNodes) {
+}

@@ -1,0 +1,114 @@
+package dev.tessera.core.resolve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tessera.core.board.IommuCoverage;
+import dev.tessera.core.board.OsidBank;
+import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.GpuPlan;
+import dev.tessera.core.plan.InterruptPlan;
+import dev.tessera.core.plan.MmioRange;
+import dev.tessera.core.plan.PassthroughPlan;
+import dev.tessera.model.Board;
+import dev.tessera.model.Device;
+import dev.tessera.model.Domain;
+import dev.tessera.model.GpuGuest;
+import dev.tessera.model.GpuShare;
+import dev.tessera.model.GpuSharing;
+import dev.tessera.model.IrqType;
+import dev.tessera.model.Passthrough;
+import dev.tessera.model.Start;
+import dev.tessera.model.System;
+
+/**
+ * Devices and interrupts: what each domain is given (host devices with their registers and interrupts, or the
+ * register bank of a GPU OSID), what leaves dom0's sight, and how each shared GPU is hosted and used.
+ */
+final class DevicePlanner {
+	private final System s;
+	private final Board b;
+	/** One plan per device, whoever it is given to. */
+	private final Map<Device, PassthroughPlan> byDevice = new LinkedHashMap<>();
+
+	DevicePlanner(System s, Board b) {
+		this.s = s;
+		this.b = b;
+	}
+
+	/** The devices a domain is given, then the register banks of its GPU OSIDs. */
+	List<PassthroughPlan> of(Domain d) {
+		List<PassthroughPlan> devices = new ArrayList<>();
+		for (Passthrough p : d.getPassthrough())
+			if (p.getDevice() != null && !p.getDevice().eIsProxy()) devices.add(byDevice.computeIfAbsent(p.getDevice(), this::passthrough));
+		devices.addAll(osidBanks(d));
+		return devices;
+	}
+
+	/** Devices leave dom0's sight only when another domain takes them. */
+	static List<String> hostPassthrough(List<DomainPlan> domains) {
+		List<String> out = new ArrayList<>();
+		for (DomainPlan d : domains)
+			if (d.start() != Start.DOM0)
+				for (PassthroughPlan p : d.devices().assigned())
+					if (!out.contains(p.hostPath())) out.add(p.hostPath());
+		return out;
+	}
+
+	List<GpuPlan> gpus() {
+		List<GpuPlan> out = new ArrayList<>();
+		for (GpuShare g : s.getGpus()) {
+			if (g.getDevice() == null || g.getDevice().eIsProxy() || g.getHost() == null || g.getHost().eIsProxy()) continue;
+			List<GpuPlan.Guest> guests = new ArrayList<>();
+			for (GpuGuest x : g.getGuests())
+				if (x.getDomain() != null && !x.getDomain().eIsProxy())
+					guests.add(new GpuPlan.Guest(x.getDomain().getName(), x.isSetOsid() ? x.getOsid() : null,
+							g.getMode() == GpuSharing.HARDWARE && x.isSetOsid() ? OsidBank.of(g.getDevice(), x.getOsid()).map(DevicePlanner::range).orElse(null) : null));
+			out.add(new GpuPlan(g.getDevice().getName(), g.getDevice().getDtPath(), g.getMode(), g.getHost().getName(), interrupts(g.getDevice()), guests));
+		}
+		return out;
+	}
+
+	private PassthroughPlan passthrough(Device dev) {
+		String path = dev.getDtPath();
+		List<MmioRange> regs = dev.getRegs().stream().map(r -> new MmioRange(r.getBase(), r.getSize(), r.getBase())).toList();
+		return new PassthroughPlan(dev.getName(), path, nodeName(path), List.copyOf(dev.getCompatible()), regs, interrupts(dev),
+				IommuCoverage.covered(b, dev), null);
+	}
+
+	/**
+	 * The register banks a domain gets as a guest of hardware-virtualized GPUs: bank OSID of the GPU, mapped where
+	 * the GPU's registers start. No interrupt: the GPU has one, shared by all OSIDs, and Xen routes it to the host.
+	 */
+	private List<PassthroughPlan> osidBanks(Domain d) {
+		List<PassthroughPlan> out = new ArrayList<>();
+		for (GpuShare g : s.getGpus()) {
+			if (g.getMode() != GpuSharing.HARDWARE || g.getDevice() == null || g.getDevice().eIsProxy()) continue;
+			for (GpuGuest x : g.getGuests()) {
+				if (x.getDomain() != d || !x.isSetOsid()) continue;
+				OsidBank.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
+					String path = g.getDevice().getDtPath();
+					out.add(new PassthroughPlan(g.getDevice().getName(), path, nodeName(path), List.copyOf(g.getDevice().getCompatible()),
+							List.of(range(w)), List.of(), false, x.getOsid()));
+				});
+			}
+		}
+		return out;
+	}
+
+	private static MmioRange range(OsidBank w) {
+		return new MmioRange(w.base(), w.size(), w.guest());
+	}
+
+	/** A device's interrupts as the device tree numbers them: type 0 = SPI, 1 = PPI, then number and flags. */
+	private static List<InterruptPlan> interrupts(Device dev) {
+		return dev.getIrqs().stream().map(i -> new InterruptPlan(i.getType() == IrqType.SPI ? 0 : 1, i.getNumber(), i.getTrigger().getValue())).toList();
+	}
+
+	/** The last element of a device-tree path: the node's name in a partial device tree. */
+	private static String nodeName(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+}
