@@ -26,78 +26,78 @@ import java.util.OptionalInt;
  * @param command     the QEMU command line that ran
  */
 public record BootResult(
-        Outcome outcome,
-        List<ExpectedMarker> seen,
-        Map<ExpectedMarker, Duration> seenAt,
-        List<ExpectedMarker> missing,
-        List<MarkerLine> markers,
-        Optional<String> failure,
-        Duration elapsed,
-        OptionalInt exitCode,
-        String serialTail,
-        String qemuOutput,
-        Path serialLog,
-        List<String> command) {
+		Outcome outcome,
+		List<ExpectedMarker> seen,
+		Map<ExpectedMarker, Duration> seenAt,
+		List<ExpectedMarker> missing,
+		List<MarkerLine> markers,
+		Optional<String> failure,
+		Duration elapsed,
+		OptionalInt exitCode,
+		String serialTail,
+		String qemuOutput,
+		Path serialLog,
+		List<String> command) {
 
-    public enum Outcome {
-        /** Every expected marker appeared (QEMU was then stopped, or exited by itself). */
-        ALL_SEEN,
-        /** A failure pattern appeared; QEMU was stopped. */
-        FAILURE_SEEN,
-        /** QEMU exited by itself before every expected marker appeared. */
-        QEMU_EXITED,
-        /** The time limit passed; QEMU was stopped. */
-        TIMED_OUT,
-        /** QEMU could not be started. */
-        START_FAILED
-    }
+	public enum Outcome {
+		/** Every expected marker appeared (QEMU was then stopped, or exited by itself). */
+		ALL_SEEN,
+		/** A failure pattern appeared; QEMU was stopped. */
+		FAILURE_SEEN,
+		/** QEMU exited by itself before every expected marker appeared. */
+		QEMU_EXITED,
+		/** The time limit passed; QEMU was stopped. */
+		TIMED_OUT,
+		/** QEMU could not be started. */
+		START_FAILED
+	}
 
-    public BootResult {
-        seen = List.copyOf(seen);
-        seenAt = Collections.unmodifiableMap(new LinkedHashMap<>(seenAt));
-        missing = List.copyOf(missing);
-        markers = List.copyOf(markers);
-        command = List.copyOf(command);
-    }
+	public BootResult {
+		seen = List.copyOf(seen);
+		seenAt = Collections.unmodifiableMap(new LinkedHashMap<>(seenAt));
+		missing = List.copyOf(missing);
+		markers = List.copyOf(markers);
+		command = List.copyOf(command);
+	}
 
-    public boolean allSeen() {
-        return missing.isEmpty();
-    }
+	public boolean allSeen() {
+		return missing.isEmpty();
+	}
 
-    public boolean saw(ExpectedMarker m) {
-        return seen.contains(m);
-    }
+	public boolean saw(ExpectedMarker m) {
+		return seen.contains(m);
+	}
 
-    /** The first marker of this kind printed by this domain. */
-    public Optional<MarkerLine> marker(String domain, String kind) {
-        return markers.stream().filter(m -> m.domain().equals(domain) && m.kind().equals(kind)).findFirst();
-    }
+	/** The first marker of this kind printed by this domain. */
+	public Optional<MarkerLine> marker(String domain, String kind) {
+		return markers.stream().filter(m -> m.domain().equals(domain) && m.kind().equals(kind)).findFirst();
+	}
 
-    /** Every marker of this kind printed by this domain (e.g. all {@code IOMEM} lines). */
-    public List<MarkerLine> markers(String domain, String kind) {
-        return markers.stream().filter(m -> m.domain().equals(domain) && m.kind().equals(kind)).toList();
-    }
+	/** Every marker of this kind printed by this domain (e.g. all {@code IOMEM} lines). */
+	public List<MarkerLine> markers(String domain, String kind) {
+		return markers.stream().filter(m -> m.domain().equals(domain) && m.kind().equals(kind)).toList();
+	}
 
-    /** A few lines for an assertion message: outcome, missing markers, QEMU's words, the log's tail. */
-    public String describe() {
-        StringBuilder b = new StringBuilder();
-        b.append("outcome=").append(outcome)
-                .append(" elapsed=").append(String.format("%.1fs", elapsed.toMillis() / 1000.0));
-        exitCode.ifPresent(c -> b.append(" exit=").append(c));
-        b.append("\nseen:");
-        seenAt.forEach((m, t) -> b.append(' ').append(m).append(String.format(" @%.1fs;", t.toMillis() / 1000.0)));
-        b.append("\nmissing: ").append(missing);
-        failure.ifPresent(f -> b.append("\nfailure line: ").append(f));
-        if (!qemuOutput.isBlank()) {
-            b.append("\nqemu said: ").append(qemuOutput.strip());
-        }
-        b.append("\nserial log: ").append(serialLog);
-        b.append("\n--- serial tail ---\n").append(serialTail).append("\n--- end ---");
-        return b.toString();
-    }
+	/** A few lines for an assertion message: outcome, missing markers, QEMU's words, the log's tail. */
+	public String describe() {
+		StringBuilder b = new StringBuilder();
+		b.append("outcome=").append(outcome)
+				.append(" elapsed=").append(String.format("%.1fs", elapsed.toMillis() / 1000.0));
+		exitCode.ifPresent(c -> b.append(" exit=").append(c));
+		b.append("\nseen:");
+		seenAt.forEach((m, t) -> b.append(' ').append(m).append(String.format(" @%.1fs;", t.toMillis() / 1000.0)));
+		b.append("\nmissing: ").append(missing);
+		failure.ifPresent(f -> b.append("\nfailure line: ").append(f));
+		if (!qemuOutput.isBlank()) {
+			b.append("\nqemu said: ").append(qemuOutput.strip());
+		}
+		b.append("\nserial log: ").append(serialLog);
+		b.append("\n--- serial tail ---\n").append(serialTail).append("\n--- end ---");
+		return b.toString();
+	}
 
-    @Override
-    public String toString() {
-        return describe();
-    }
+	@Override
+	public String toString() {
+		return describe();
+	}
 }

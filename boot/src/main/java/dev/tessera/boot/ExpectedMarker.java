@@ -9,62 +9,62 @@ import java.util.Objects;
  */
 public record ExpectedMarker(String domain, String kind, String contains) {
 
-    public ExpectedMarker {
-        if (domain == null && (contains == null || contains.isEmpty())) {
-            throw new IllegalArgumentException("a log expectation needs the text to look for");
-        }
-        if (domain != null && (kind == null || kind.isEmpty())) {
-            throw new IllegalArgumentException("a marker expectation needs a kind");
-        }
-        contains = contains == null ? "" : contains;
-    }
+	public ExpectedMarker {
+		if (domain == null && (contains == null || contains.isEmpty())) {
+			throw new IllegalArgumentException("a log expectation needs the text to look for");
+		}
+		if (domain != null && (kind == null || kind.isEmpty())) {
+			throw new IllegalArgumentException("a marker expectation needs a kind");
+		}
+		contains = contains == null ? "" : contains;
+	}
 
-    /** {@code TESS-KIND name=DOMAIN ...}. */
-    public static ExpectedMarker of(String domain, String kind) {
-        return new ExpectedMarker(Objects.requireNonNull(domain), kind, "");
-    }
+	/** {@code TESS-KIND name=DOMAIN ...}. */
+	public static ExpectedMarker of(String domain, String kind) {
+		return new ExpectedMarker(Objects.requireNonNull(domain), kind, "");
+	}
 
-    /** {@code TESS-KIND name=DOMAIN ...} whose text or fields contain {@code contains}. */
-    public static ExpectedMarker of(String domain, String kind, String contains) {
-        return new ExpectedMarker(Objects.requireNonNull(domain), kind, contains);
-    }
+	/** {@code TESS-KIND name=DOMAIN ...} whose text or fields contain {@code contains}. */
+	public static ExpectedMarker of(String domain, String kind, String contains) {
+		return new ExpectedMarker(Objects.requireNonNull(domain), kind, contains);
+	}
 
-    public static ExpectedMarker up(String domain) {
-        return of(domain, "UP");
-    }
+	public static ExpectedMarker up(String domain) {
+		return of(domain, "UP");
+	}
 
-    public static ExpectedMarker done(String domain) {
-        return of(domain, "DONE");
-    }
+	public static ExpectedMarker done(String domain) {
+		return of(domain, "DONE");
+	}
 
-    /** Any line of the serial log containing {@code text}. */
-    public static ExpectedMarker log(String text) {
-        return new ExpectedMarker(null, null, text);
-    }
+	/** Any line of the serial log containing {@code text}. */
+	public static ExpectedMarker log(String text) {
+		return new ExpectedMarker(null, null, text);
+	}
 
-    public boolean isLog() {
-        return domain == null;
-    }
+	public boolean isLog() {
+		return domain == null;
+	}
 
-    boolean matches(MarkerLine m) {
-        if (isLog() || !domain.equals(m.domain()) || !kind.equals(m.kind())) {
-            return false;
-        }
-        if (contains.isEmpty()) {
-            return true;
-        }
-        return m.body().contains(contains);
-    }
+	boolean matches(MarkerLine m) {
+		if (isLog() || !domain.equals(m.domain()) || !kind.equals(m.kind())) {
+			return false;
+		}
+		if (contains.isEmpty()) {
+			return true;
+		}
+		return m.body().contains(contains);
+	}
 
-    boolean matchesLine(String line) {
-        return isLog() && line.contains(contains);
-    }
+	boolean matchesLine(String line) {
+		return isLog() && line.contains(contains);
+	}
 
-    @Override
-    public String toString() {
-        if (isLog()) {
-            return "log \"" + contains + "\"";
-        }
-        return "TESS-" + kind + " name=" + domain + (contains.isEmpty() ? "" : " ~\"" + contains + "\"");
-    }
+	@Override
+	public String toString() {
+		if (isLog()) {
+			return "log \"" + contains + "\"";
+		}
+		return "TESS-" + kind + " name=" + domain + (contains.isEmpty() ? "" : " ~\"" + contains + "\"");
+	}
 }

@@ -23,67 +23,67 @@ import java.util.regex.Pattern;
  */
 public record MarkerLine(String kind, String domain, Map<String, String> fields, String text, String raw) {
 
-    // A marker runs until the next marker or the next Xen log prefix on the same line: dom0's and
-    // Xen's output can interleave within one serial line.
-    private static final Pattern MARKER = Pattern.compile(
-            "TESS-([A-Z0-9]+) name=([A-Za-z0-9_.\\-]+)(.*?)(?=TESS-[A-Z0-9]+ name=|\\(XEN\\)|$)");
-    private static final Pattern FIELD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S*)");
+	// A marker runs until the next marker or the next Xen log prefix on the same line: dom0's and
+	// Xen's output can interleave within one serial line.
+	private static final Pattern MARKER = Pattern.compile(
+			"TESS-([A-Z0-9]+) name=([A-Za-z0-9_.\\-]+)(.*?)(?=TESS-[A-Z0-9]+ name=|\\(XEN\\)|$)");
+	private static final Pattern FIELD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S*)");
 
-    public MarkerLine {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-    }
+	public MarkerLine {
+		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+	}
 
-    /** All markers on one console line (usually none or one). */
-    public static List<MarkerLine> parse(String line) {
-        if (!line.contains(MarkerInitramfs.PREFIX)) {
-            return List.of();
-        }
-        List<MarkerLine> found = new ArrayList<>();
-        Matcher m = MARKER.matcher(line);
-        while (m.find()) {
-            String rest = m.group(3).trim();
-            Map<String, String> fields = new LinkedHashMap<>();
-            String[] tokens = rest.isEmpty() ? new String[0] : rest.split("\\s+");
-            int i = 0;
-            for (; i < tokens.length; i++) {
-                Matcher f = FIELD.matcher(tokens[i]);
-                if (!f.matches()) {
-                    break;
-                }
-                fields.put(f.group(1), f.group(2));
-            }
-            String text = String.join(" ", java.util.Arrays.asList(tokens).subList(i, tokens.length));
-            found.add(new MarkerLine(m.group(1), m.group(2), fields, text, line));
-        }
-        return found;
-    }
+	/** All markers on one console line (usually none or one). */
+	public static List<MarkerLine> parse(String line) {
+		if (!line.contains(MarkerInitramfs.PREFIX)) {
+			return List.of();
+		}
+		List<MarkerLine> found = new ArrayList<>();
+		Matcher m = MARKER.matcher(line);
+		while (m.find()) {
+			String rest = m.group(3).trim();
+			Map<String, String> fields = new LinkedHashMap<>();
+			String[] tokens = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+			int i = 0;
+			for (; i < tokens.length; i++) {
+				Matcher f = FIELD.matcher(tokens[i]);
+				if (!f.matches()) {
+					break;
+				}
+				fields.put(f.group(1), f.group(2));
+			}
+			String text = String.join(" ", java.util.Arrays.asList(tokens).subList(i, tokens.length));
+			found.add(new MarkerLine(m.group(1), m.group(2), fields, text, line));
+		}
+		return found;
+	}
 
-    public Optional<String> field(String key) {
-        return Optional.ofNullable(fields.get(key));
-    }
+	public Optional<String> field(String key) {
+		return Optional.ofNullable(fields.get(key));
+	}
 
-    /** A numeric field, e.g. {@code kib} of {@code TESS-MEM}. */
-    public long longField(String key) {
-        String v = fields.get(key);
-        if (v == null) {
-            throw new IllegalStateException("marker has no field " + key + ": " + raw);
-        }
-        return Long.parseLong(v);
-    }
+	/** A numeric field, e.g. {@code kib} of {@code TESS-MEM}. */
+	public long longField(String key) {
+		String v = fields.get(key);
+		if (v == null) {
+			throw new IllegalStateException("marker has no field " + key + ": " + raw);
+		}
+		return Long.parseLong(v);
+	}
 
-    /** The marker after its name: {@code key=value} fields, then the text, space-separated. */
-    public String body() {
-        StringBuilder b = new StringBuilder();
-        fields.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        if (!text.isEmpty()) {
-            b.append(b.length() == 0 ? "" : " ").append(text);
-        }
-        return b.toString();
-    }
+	/** The marker after its name: {@code key=value} fields, then the text, space-separated. */
+	public String body() {
+		StringBuilder b = new StringBuilder();
+		fields.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+		if (!text.isEmpty()) {
+			b.append(b.length() == 0 ? "" : " ").append(text);
+		}
+		return b.toString();
+	}
 
-    @Override
-    public String toString() {
-        return "TESS-" + kind + " name=" + domain + (fields.isEmpty() ? "" : " " + fields)
-                + (text.isEmpty() ? "" : " " + text);
-    }
+	@Override
+	public String toString() {
+		return "TESS-" + kind + " name=" + domain + (fields.isEmpty() ? "" : " " + fields)
+				+ (text.isEmpty() ? "" : " " + text);
+	}
 }
