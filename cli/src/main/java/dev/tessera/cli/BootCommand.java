@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.tessera.boot.BootAssets;
-import dev.tessera.cli.boot.SystemBooter;
+import dev.tessera.boot.assets.BootAssets;
+import dev.tessera.boot.harness.SystemBooter;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.process.ProgramNotInstalledException;
 import dev.tessera.pipeline.Pipeline;

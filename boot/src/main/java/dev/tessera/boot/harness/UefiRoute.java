@@ -1,0 +1,62 @@
+package dev.tessera.boot.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tessera.boot.qemu.QemuBoot;
+import dev.tessera.core.plan.BootModule;
+import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.Plan;
+import dev.tessera.generators.tools.ToolFailedException;
+import dev.tessera.process.ExternalProgram;
+
+/**
+ * The UEFI route: an EFI system partition with Xen as \EFI\BOOT\BOOTAA64.EFI, the generated xen.cfg beside it
+ * as BOOTAA64.cfg, the generated UEFI device tree and every file the config and the tree name, booted by
+ * Debian's AAVMF firmware. The partition is made without mounting (mkfs.vfat, mcopy from mtools).
+ */
+final class UefiRoute {
+	static final Path CODE = Path.of("/usr/share/AAVMF/AAVMF_CODE.fd");
+	static final Path VARS = Path.of("/usr/share/AAVMF/AAVMF_VARS.fd");
+	private static final String DIR = "::/EFI/BOOT";
+
+	private UefiRoute() {
+	}
+
+	static QemuBoot.Builder builder(Plan plan, Path out, Path files, Path xen, Path work) throws IOException {
+		Map<String, Path> esp = new LinkedHashMap<>();
+		esp.put("BOOTAA64.EFI", xen);
+		esp.put("BOOTAA64.cfg", out.resolve("uefi/xen.cfg"));
+		esp.put("host.dtb", out.resolve("uefi/host.dtb"));
+		for (DomainPlan d : plan.domains()) {
+			if ("xl".equals(d.start())) continue;
+			for (BootModule m : new BootModule[] { d.kernel(), d.ramdisk() })
+				if (m != null) esp.putIfAbsent(m.file(), MarkerHarness.inside(files, m.file()));
+			if (d.deviceTree() != null)
+				esp.putIfAbsent(d.generatedDeviceTree() ? d.name() + ".dtb" : d.deviceTree().file(),
+						d.generatedDeviceTree() ? out.resolve("uefi/" + d.name() + ".dtb") : MarkerHarness.inside(files, d.deviceTree().file()));
+		}
+		long bytes = 64L << 20;
+		for (Path p : esp.values()) bytes += Files.size(p);
+		Path image = work.resolve("esp.img");
+		Files.deleteIfExists(image);
+		run(work, "mkfs.vfat", "dosfstools", "-C", image.toString(), Long.toString(bytes / 1024));
+		run(work, "mmd", "mtools", "-i", image.toString(), "::/EFI", DIR);
+		for (Map.Entry<String, Path> e : esp.entrySet()) {
+			if (e.getKey().contains("/")) throw new ToolFailedException("UEFI boot files must sit beside Xen: '" + e.getKey() + "' names a folder");
+			run(work, "mcopy", "mtools", "-i", image.toString(), e.getValue().toRealPath().toString(), DIR + "/" + e.getKey());
+		}
+		Path vars = work.resolve("AAVMF_VARS.fd");
+		Files.copy(VARS, vars, StandardCopyOption.REPLACE_EXISTING);
+		return QemuBoot.uefi(CODE, vars, image);
+	}
+
+	private static void run(Path dir, String program, String pkg, String... args) {
+		ExternalProgram.Result r = new ExternalProgram(program, pkg).run(dir, args);
+		if (r.exitCode() != 0) throw new ToolFailedException(program + " failed: " + r.stderr().strip());
+	}
+}
