@@ -1,8 +1,6 @@
 package dev.tessera.boot.harness;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import java.util.Set;
 import dev.tessera.boot.assets.BootAssets;
 import dev.tessera.boot.marker.ExpectedMarker;
 import dev.tessera.boot.marker.MarkerInitramfs;
+import dev.tessera.boot.marker.MarkerKind;
+import dev.tessera.boot.marker.MarkerScripts;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.FrontendPlan;
 import dev.tessera.core.plan.MemoryRange;
@@ -50,8 +50,6 @@ final class MarkerHarness {
 	 * {@link #XL_RAMDISK}, with the xl tools and the split-driver modules.
 	 */
 	static final String PV_RAMDISK = "tess-pv.cpio.gz";
-	/** What a driver domain writes at the start of every disk image it serves, followed by the image's path. */
-	static final String DISK_TEXT = "tessera-disk";
 
 	private MarkerHarness() {
 	}
@@ -249,12 +247,12 @@ final class MarkerHarness {
 		for (Domain d : s.getDomains())
 			if (Systems.startOf(d) != Start.XL && d.getKernel() != null && d.getKernel().getPath() != null) kernels.add(d.getKernel().getPath());
 		for (String k : kernels) link(assets.linuxImage(), inside(files, k));
-		MarkerInitramfs.builder(assets.busybox()).file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(RAMDISK));
+		MarkerInitramfs.builder(assets.busybox()).withHook().build().writeTo(files.resolve(RAMDISK));
 		boolean pv = s.getDomains().stream().anyMatch(d -> overrides.of(d.getName()) != null && PV_RAMDISK.equals(overrides.of(d.getName()).ramdisk()));
 		if (pv) {
 			requireNetAssets(s, assets);
 			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
-					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(PV_RAMDISK));
+					.withHook().build().writeTo(files.resolve(PV_RAMDISK));
 		}
 	}
 
@@ -284,7 +282,7 @@ final class MarkerHarness {
 	/** dom0's initramfs: the xl tools, the generated xl configs and partial device trees, the xl domains' files. */
 	static void writeDom0Ramdisk(Plan plan, Path out, Path files, BootAssets assets, java.util.Map<String, byte[]> extraFiles) throws IOException {
 		MarkerInitramfs.Builder b = MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
-				.file("/tess/hook", hook(), 0644);
+				.withHook();
 		for (DomainPlan d : plan.xlDomains()) {
 			b.file("/etc/xen/" + d.name() + ".cfg", Files.readAllBytes(out.resolve("xl/" + d.name() + ".cfg")), 0644);
 			if (d.generatedDeviceTree())
@@ -301,7 +299,7 @@ final class MarkerHarness {
 		if (plan.xlDomains().stream().anyMatch(d -> d.ramdisk() != null && d.ramdisk().file().endsWith("/" + XL_RAMDISK))) {
 			requireNetAssets(plan, assets);
 			MarkerInitramfs.builder(assets.busybox()).withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
-					.file("/tess/hook", hook(), 0644).build().writeTo(files.resolve(XL_RAMDISK));
+					.withHook().build().writeTo(files.resolve(XL_RAMDISK));
 			b.file("/var/lib/tessera/" + XL_RAMDISK, Files.readAllBytes(files.resolve(XL_RAMDISK)), 0644);
 		}
 		Path ramdisk = files.resolve(DOM0_RAMDISK);
@@ -321,45 +319,45 @@ final class MarkerHarness {
 		List<NetLink> links = netLinks(plan);
 		for (DomainPlan d : plan.domains()) {
 			out.add(ExpectedMarker.up(d.name()));
-			out.add(ExpectedMarker.of(d.name(), "CPUS", "n=" + d.vcpus()));
+			out.add(ExpectedMarker.of(d.name(), MarkerKind.CPUS, "n=" + d.vcpus()));
 			if (d.directMap())
 				for (MemoryRange r : d.staticMemory())
-					out.add(ExpectedMarker.of(d.name(), "IOMEM", String.format("%08x-%08x : System RAM", r.base(), r.end() - 1)));
+					out.add(ExpectedMarker.of(d.name(), MarkerKind.IOMEM, String.format("%08x-%08x : System RAM", r.base(), r.end() - 1)));
 			for (PassthroughPlan p : d.passthrough())
-				out.add(ExpectedMarker.of(d.name(), "DTREG", "/passthrough/" + p.nodeName() + " " + regHex(p)));
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.DTREG, "/passthrough/" + p.nodeName() + " " + regHex(p)));
 			for (SharedMemoryPlan m : d.sharedMemory())
-				out.add(ExpectedMarker.of(d.name(), "SHM", "owner".equals(m.role()) ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " 0x7E55A11D"));
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.SHM, "owner".equals(m.role()) ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " " + MarkerScripts.SHM_WORD));
 			// a disk a driver domain serves: the domain reads the image's first line from it
 			for (FrontendPlan f : d.frontendsOf("disk")) {
 				DomainPlan be = plan.domains().stream().filter(x -> x.name().equals(f.backend())).findFirst().orElse(null);
 				String vdev = setting(f, "vdev"), target = setting(f, "target");
 				if (be != null && servingDriver(be) && vdev != null && target != null && !target.startsWith("/dev/"))
-					out.add(ExpectedMarker.of(d.name(), "DISK", vdev + " " + DISK_TEXT + " " + target));
+					out.add(ExpectedMarker.of(d.name(), MarkerKind.DISK, vdev + " " + MarkerScripts.DISK_TEXT + " " + target));
 			}
 			// a vif a driver domain serves: the guest pings the bridge's address through it, and the
 			// driver domain finds the guest's MAC learnt on a vif port of the bridge the xl config names
 			Set<String> bridges = new LinkedHashSet<>();
 			for (NetLink l : links) {
 				if (l.backend().equals(d.name()) && bridges.add(l.bridge()))
-					out.add(ExpectedMarker.of(d.name(), "BRIDGE", l.bridge() + " " + l.backendAddress() + "/24"));
+					out.add(ExpectedMarker.of(d.name(), MarkerKind.BRIDGE, l.bridge() + " " + l.backendAddress() + "/24"));
 				if (l.guest().equals(d.name()))
-					out.add(ExpectedMarker.of(d.name(), "NET", "ping " + l.backendAddress() + " from " + l.iface() + (l.mac() != null ? " " + l.macOrAny() : "")));
-				if (l.backend().equals(d.name())) out.add(ExpectedMarker.of(d.name(), "BRIF", " connected " + l.bridge() + " " + l.macOrAny()));
+					out.add(ExpectedMarker.of(d.name(), MarkerKind.NET, "ping " + l.backendAddress() + " from " + l.iface() + (l.mac() != null ? " " + l.macOrAny() : "")));
+				if (l.backend().equals(d.name())) out.add(ExpectedMarker.of(d.name(), MarkerKind.BRIF, " connected " + l.bridge() + " " + l.macOrAny()));
 			}
 			out.add(ExpectedMarker.done(d.name()));
 		}
 		// dom0 ran the generated start script, which attached the PV devices of the boot domains; those got xenstore late
 		if (plan.dom0() != null && plan.bootDomains().stream().anyMatch(d -> !d.frontends().isEmpty()))
-			out.add(ExpectedMarker.of(plan.dom0().name(), "START", "ok"));
+			out.add(ExpectedMarker.of(plan.dom0().name(), MarkerKind.START, "ok"));
 		for (DomainPlan d : plan.bootDomains())
 			if (d.enhanced() && (servingDriver(d) || d.frontends().stream().anyMatch(f -> plan.domains().stream()
 					.anyMatch(be -> be.name().equals(f.backend()) && servingDriver(be)))))
-				out.add(ExpectedMarker.of(d.name(), "XS", "xenbus up"));
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.XS, "xenbus up"));
 		if (plan.dom0() != null)
 			for (var pool : plan.cpupools()) {
 				// xl cpupool-list: name, CPUs, scheduler, active, domain count
 				long members = plan.domains().stream().filter(d -> d.cpupool() != null && d.cpupool().name().equals(pool.name())).count();
-				out.add(ExpectedMarker.of(plan.dom0().name(), "XLOUT", " " + pool.cpus().size() + " "
+				out.add(ExpectedMarker.of(plan.dom0().name(), MarkerKind.XLOUT, " " + pool.cpus().size() + " "
 						+ (pool.scheduler() != null ? pool.scheduler() : "") + " y " + members));
 			}
 		return out;
@@ -372,7 +370,7 @@ final class MarkerHarness {
 	static List<String> check(Plan plan, dev.tessera.boot.qemu.BootResult result) {
 		List<String> problems = new ArrayList<>();
 		for (DomainPlan d : plan.domains()) {
-			var mem = result.marker(d.name(), "MEM");
+			var mem = result.marker(d.name(), MarkerKind.MEM);
 			if (mem.isEmpty()) {
 				problems.add(d.name() + " reported no memory");
 				continue;
@@ -392,16 +390,6 @@ final class MarkerHarness {
 		StringBuilder sb = new StringBuilder();
 		for (MmioRange r : p.regs()) sb.append(String.format("%016x%016x", r.guest(), r.size()));
 		return sb.toString();
-	}
-
-	static byte[] hook() throws IOException {
-		try (InputStream in = MarkerHarness.class.getResourceAsStream("/dev/tessera/boot/marker/hook.sh")) {
-			return in.readAllBytes();
-		}
-	}
-
-	static String hookText() throws IOException {
-		return new String(hook(), StandardCharsets.UTF_8);
 	}
 
 	static Path inside(Path dir, String relative) throws IOException {

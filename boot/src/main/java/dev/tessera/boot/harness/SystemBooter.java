@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import dev.tessera.boot.assets.BootAssets;
 import dev.tessera.boot.qemu.BootResult;
 import dev.tessera.boot.marker.ExpectedMarker;
+import dev.tessera.boot.marker.MarkerKind;
 import dev.tessera.boot.qemu.QemuBoot;
 import dev.tessera.boot.qemu.QemuRunner;
 import dev.tessera.boot.qemu.UBootEnvironment;
@@ -105,14 +106,18 @@ public final class SystemBooter {
 			case UBOOT -> uboot(plan, out, files, xen, work, assets);
 			case UEFI -> UefiRoute.builder(plan, out, files, xen, work);
 		};
-		QemuBoot boot = b.expect(expected.toArray(ExpectedMarker[]::new))
-				.failOn("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds", "TESS-XLN name=dom0 failed", "TESS-XLA name=dom0 failed",
-						"TESS-XLCREATE name=dom0 failed",
-						"TESS-NETERR", "TESS-BRIFERR", "TESS-START name=dom0 failed", "TESS-STARTERR", "TESS-XSERR")
-				.timeout(r.timeout()).build();
+		QemuBoot boot = failingOn(b.expect(expected.toArray(ExpectedMarker[]::new))).timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
 		List<String> problems = r.marker() && result.outcome() == BootResult.Outcome.ALL_SEEN ? MarkerHarness.check(plan, result) : List.of();
 		return new Report(outcome.diagnostics(), plan, result, work, problems);
+	}
+
+	/** Xen's and Linux's words for a crash: the boot fails at once. */
+	static final List<String> CRASHES = List.of("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds");
+
+	/** What ends every boot at once as failed: a crash, or a failure marker of the registry ({@link MarkerKind#failures()}). */
+	static QemuBoot.Builder failingOn(QemuBoot.Builder b) {
+		return b.failOn(CRASHES.toArray(String[]::new)).failOnMarkers(MarkerKind.failures());
 	}
 
 	/**

@@ -10,12 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One marker printed by {@link MarkerInitramfs}'s {@code /init}, as found on the serial console:
+ * One marker printed by the marker scripts ({@link MarkerScripts}), as found on the serial console:
  * {@code TESS-KIND name=DOMAIN [key=value ...] [text]}. Whatever precedes the marker on the line
  * (Xen's {@code "(XEN) DOM1: "} for a dom0less domU in 4.17, {@code "(d1) "} in later releases,
  * nothing for dom0's hvc0) is ignored, so markers are matched per domain name.
  *
- * @param kind   the word after {@code TESS-}, e.g. {@code UP}, {@code MEM}, {@code DONE}
+ * @param kind   the word after {@code TESS-}, e.g. {@code UP}, {@code MEM}, {@code DONE}: a {@link MarkerKind}'s name,
+ *               or whatever else a domain printed
  * @param domain the {@code name=} value (the domain's {@code guest=} boot argument)
  * @param fields leading {@code key=value} pairs after the name, in order
  * @param text   what follows the fields (e.g. an {@code /proc/iomem} line), trimmed
@@ -35,7 +36,7 @@ public record MarkerLine(String kind, String domain, Map<String, String> fields,
 
 	/** All markers on one console line (usually none or one). */
 	public static List<MarkerLine> parse(String line) {
-		if (!line.contains(MarkerInitramfs.PREFIX)) {
+		if (!line.contains(MarkerKind.PREFIX)) {
 			return List.of();
 		}
 		List<MarkerLine> found = new ArrayList<>();
@@ -56,6 +57,11 @@ public record MarkerLine(String kind, String domain, Map<String, String> fields,
 			found.add(new MarkerLine(m.group(1), m.group(2), fields, text, line));
 		}
 		return found;
+	}
+
+	/** Whether this marker is of that kind. */
+	public boolean is(MarkerKind k) {
+		return kind.equals(k.name());
 	}
 
 	public Optional<String> field(String key) {
@@ -83,7 +89,7 @@ public record MarkerLine(String kind, String domain, Map<String, String> fields,
 
 	@Override
 	public String toString() {
-		return "TESS-" + kind + " name=" + domain + (fields.isEmpty() ? "" : " " + fields)
+		return MarkerKind.PREFIX + kind + " name=" + domain + (fields.isEmpty() ? "" : " " + fields)
 				+ (text.isEmpty() ? "" : " " + text);
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import dev.tessera.boot.marker.ExpectedMarker;
+import dev.tessera.boot.marker.MarkerKind;
 import dev.tessera.boot.marker.MarkerLine;
 
 /**
@@ -19,7 +20,7 @@ import dev.tessera.boot.marker.MarkerLine;
  * @param seenAt      when each of them appeared, counted from QEMU's start
  * @param missing     expected markers that never appeared
  * @param markers     every {@code TESS-*} marker found on the console, in order
- * @param failure     the serial line that matched a failure pattern, if one did
+ * @param failure     the serial line that matched a failure pattern or showed a failure marker, if one did
  * @param elapsed     from QEMU's start to the end of the run
  * @param exitCode    QEMU's exit code when it exited by itself; empty when it was stopped
  * @param serialTail  the last lines of the serial log
@@ -71,13 +72,13 @@ public record BootResult(
 	}
 
 	/** The first marker of this kind printed by this domain. */
-	public Optional<MarkerLine> marker(String domain, String kind) {
-		return markers.stream().filter(m -> m.domain().equals(domain) && m.kind().equals(kind)).findFirst();
+	public Optional<MarkerLine> marker(String domain, MarkerKind kind) {
+		return markers.stream().filter(m -> m.domain().equals(domain) && m.is(kind)).findFirst();
 	}
 
 	/** Every marker of this kind printed by this domain (e.g. all {@code IOMEM} lines). */
-	public List<MarkerLine> markers(String domain, String kind) {
-		return markers.stream().filter(m -> m.domain().equals(domain) && m.kind().equals(kind)).toList();
+	public List<MarkerLine> markers(String domain, MarkerKind kind) {
+		return markers.stream().filter(m -> m.domain().equals(domain) && m.is(kind)).toList();
 	}
 
 	/** A few lines for an assertion message: outcome, missing markers, QEMU's words, the log's tail. */

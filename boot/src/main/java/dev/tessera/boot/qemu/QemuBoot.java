@@ -3,14 +3,17 @@ package dev.tessera.boot.qemu;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import dev.tessera.boot.marker.ExpectedMarker;
+import dev.tessera.boot.marker.MarkerKind;
 
 /**
  * What to boot and what to wait for: the QEMU machine, the route (Xen loaded directly by QEMU, or
  * U-Boot running a boot script), the files put in RAM, the markers expected on the serial console,
- * the lines that mean failure, and the time limit. Build one with {@link #direct} or
+ * the lines and the marker kinds that mean failure, and the time limit. Build one with {@link #direct} or
  * {@link #uboot}; {@link #arguments(Path)} is the exact QEMU argument list.
  */
 public final class QemuBoot {
@@ -59,6 +62,7 @@ public final class QemuBoot {
 	private final List<String> extraArgs;
 	private final List<ExpectedMarker> expected;
 	private final List<String> failurePatterns;
+	private final Set<MarkerKind> failureMarkers;
 	private final Duration timeout;
 	private final boolean stopWhenAllSeen;
 	private final String qemuBinary;
@@ -75,6 +79,7 @@ public final class QemuBoot {
 		this.extraArgs = List.copyOf(b.extraArgs);
 		this.expected = List.copyOf(b.expected);
 		this.failurePatterns = List.copyOf(b.failurePatterns);
+		this.failureMarkers = Set.copyOf(b.failureMarkers);
 		this.timeout = b.timeout;
 		this.stopWhenAllSeen = b.stopWhenAllSeen;
 		this.qemuBinary = b.qemuBinary;
@@ -124,6 +129,7 @@ public final class QemuBoot {
 		private final List<String> extraArgs = new ArrayList<>();
 		private final List<ExpectedMarker> expected = new ArrayList<>();
 		private final List<String> failurePatterns = new ArrayList<>();
+		private final Set<MarkerKind> failureMarkers = EnumSet.noneOf(MarkerKind.class);
 		private Duration timeout = Duration.ofMinutes(4);
 		private boolean stopWhenAllSeen = true;
 		private String qemuBinary = "qemu-system-aarch64";
@@ -174,6 +180,17 @@ public final class QemuBoot {
 		/** A serial-log substring that ends the boot at once as failed (e.g. {@code "Panic on CPU"}). */
 		public Builder failOn(String... patterns) {
 			failurePatterns.addAll(List.of(patterns));
+			return this;
+		}
+
+		/**
+		 * Failure kinds of marker ({@link MarkerKind#isFailure()}) that end the boot at once as failed, each by its
+		 * rule ({@link MarkerKind#failsOn}).
+		 */
+		public Builder failOnMarkers(Set<MarkerKind> kinds) {
+			for (MarkerKind k : kinds)
+				if (!k.isFailure()) throw new IllegalArgumentException(k + " is not a failure kind");
+			failureMarkers.addAll(kinds);
 			return this;
 		}
 
@@ -263,6 +280,10 @@ public final class QemuBoot {
 
 	public List<String> failurePatterns() {
 		return failurePatterns;
+	}
+
+	public Set<MarkerKind> failureMarkers() {
+		return failureMarkers;
 	}
 
 	public Duration timeout() {

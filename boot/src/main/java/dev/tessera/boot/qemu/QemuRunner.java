@@ -25,12 +25,13 @@ import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 import dev.tessera.boot.marker.ExpectedMarker;
+import dev.tessera.boot.marker.MarkerKind;
 import dev.tessera.boot.marker.MarkerLine;
 
 /**
  * Runs one {@link QemuBoot}: starts QEMU through Commons Exec with an argument list (no shell),
- * sends the guest's serial port to a log file, follows that file for {@code TESS-*} markers and
- * failure patterns, and stops QEMU as soon as the result is known: every expected marker seen, a
+ * sends the guest's serial port to a log file, follows that file for {@code TESS-*} markers,
+ * failure patterns and failure markers, and stops QEMU as soon as the result is known: every expected marker seen, a
  * failure line seen, QEMU exited by itself, or the time limit passed. It never waits without a
  * bound: an {@link ExecuteWatchdog} backs up the time limit, a stopped QEMU that does not go away
  * is killed, and QEMU is also killed if the JVM exits first.
@@ -206,6 +207,7 @@ public final class QemuRunner {
 	private static final class Watch {
 		final List<ExpectedMarker> expected;
 		final List<String> failurePatterns;
+		final Set<MarkerKind> failureMarkers;
 		final Map<ExpectedMarker, Duration> seenAt = new LinkedHashMap<>();
 		final List<MarkerLine> markers = new ArrayList<>();
 		String failure;
@@ -215,6 +217,7 @@ public final class QemuRunner {
 			Set<ExpectedMarker> unique = new LinkedHashSet<>(boot.expected());
 			this.expected = List.copyOf(unique);
 			this.failurePatterns = boot.failurePatterns();
+			this.failureMarkers = boot.failureMarkers();
 		}
 
 		void accept(String line, Duration at) {
@@ -232,6 +235,14 @@ public final class QemuRunner {
 			if (failure == null) {
 				for (String f : failurePatterns) {
 					if (line.contains(f)) {
+						failure = line;
+						break;
+					}
+				}
+			}
+			if (failure == null) {
+				for (MarkerLine m : found) {
+					if (failureMarkers.stream().anyMatch(k -> k.failsOn(m))) {
 						failure = line;
 						break;
 					}

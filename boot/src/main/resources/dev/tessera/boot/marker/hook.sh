@@ -1,5 +1,7 @@
-# Tessera boot harness checks, sourced by the marker initramfs's /init (which defines m and NAME).
-# Every check is asked for by a tess_* boot argument that the harness added to the domain's command line.
+# Tessera boot harness checks, sourced by the marker initramfs's /init (init.sh, which defines m and NAME).
+# Every check is asked for by a tess_* boot argument that the harness added to the domain's command line
+# (dev.tessera.boot.harness.CommandLines); every kind of marker it prints is registered in MarkerKind.java, which
+# also says which kinds end a boot as failed.
 
 # Where a passed-through device's node landed, and its first register cells.
 if [ -n "${tess_dtreg:-}" ]; then

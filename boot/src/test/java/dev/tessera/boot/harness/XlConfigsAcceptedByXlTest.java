@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tessera.boot.marker.ExpectedMarker;
 import dev.tessera.pipeline.Pipeline;
+import dev.tessera.boot.marker.MarkerKind;
 
 /**
  * Every shipped example generates, and every xl config they produce is accepted by Xen's own parser: dom0 in
@@ -72,11 +73,11 @@ class XlConfigsAcceptedByXlTest {
 		List<ExpectedMarker> expected = new ArrayList<>();
 		configs.forEach((name, content) -> {
 			files.put("/etc/xen/check/" + name, content);
-			expected.add(ExpectedMarker.of("dom0", "XLN", "ok " + name));
+			expected.add(ExpectedMarker.of("dom0", MarkerKind.XLN, "ok " + name));
 		});
 		attaches.forEach((name, line) -> {
 			files.put("/etc/xen/check-attach/" + name + ".sh", line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			expected.add(ExpectedMarker.of("dom0", "XLA", "ok " + name));
+			expected.add(ExpectedMarker.of("dom0", MarkerKind.XLA, "ok " + name));
 		});
 		Path system = work.resolve("xl-check.tess");
 		Files.writeString(system, """
@@ -88,9 +89,9 @@ class XlConfigsAcceptedByXlTest {
 		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, SystemBooter.Route.DIRECT, true,
 				null, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
 				new SystemBooter.Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
-		List<String> verdicts = report.boot().markers().stream().filter(m -> m.kind().equals("XLN") || m.kind().equals("XLA")).map(m -> m.body()).toList();
+		List<String> verdicts = report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLN) || m.is(MarkerKind.XLA)).map(m -> m.body()).toList();
 		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
 		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());
-		report.boot().markers().stream().filter(m -> m.kind().equals("XLAOUT")).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
+		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLAOUT)).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
 	}
 }

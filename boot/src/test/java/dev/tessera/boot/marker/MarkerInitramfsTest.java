@@ -35,7 +35,7 @@ class MarkerInitramfsTest {
 	void containsBusyboxInitAndConsole() throws IOException {
 		TestHost.requireCommands("cpio", "gzip");
 		Path out = MarkerInitramfs.builder(fakeBusybox()).file("/tess/hook", "m HOOK ran\n", 0644).build()
-				.writeToUnchecked(tmp.resolve("rd.cpio.gz"));
+				.writeTo(tmp.resolve("rd.cpio.gz"));
 		String l = list(out);
 		assertTrue(l.matches("(?s).*-rwxr-xr-x .* bin/busybox\n.*"), l);
 		assertTrue(l.matches("(?s).*-rwxr-xr-x .* init\n.*"), l);
@@ -57,7 +57,7 @@ class MarkerInitramfsTest {
 		Files.write(mods.resolve("xenfs.ko"), new byte[] {2});
 		Files.writeString(mods.resolve("load-order"), "xenfs\n");
 		Path out = MarkerInitramfs.builder(fakeBusybox()).withXenTools(root, mods).build()
-				.writeToUnchecked(tmp.resolve("rd.cpio.gz"));
+				.writeTo(tmp.resolve("rd.cpio.gz"));
 		String l = list(out);
 		assertTrue(l.contains("usr/sbin/xl -> ../lib/xen-4.17/bin/xl"), l);
 		assertTrue(l.matches("(?s).*-rwxr-xr-x .* usr/lib/xen-4.17/bin/xl\n.*"), l);
@@ -66,11 +66,12 @@ class MarkerInitramfsTest {
 
 	@Test
 	void initIsValidShellAndPrintsShortMarkers(@TempDir Path run) throws IOException {
-		String init = MarkerInitramfs.initScript();
+		String init = MarkerScripts.init();
 		assertTrue(init.startsWith("#!/bin/busybox sh\n"));
-		Path f = Files.writeString(tmp.resolve("init"), init);
-		assertEquals(0, SH.withTimeout(Duration.ofSeconds(10)).run(tmp, "-n", f.toString()).exitCode(),
-				"sh -n rejects /init");
+		for (String name : MarkerScripts.ALL) {
+			Path f = Files.writeString(tmp.resolve(name), MarkerScripts.text(name));
+			assertEquals(0, SH.withTimeout(Duration.ofSeconds(10)).run(tmp, "-n", f.toString()).exitCode(), "sh -n rejects " + name);
+		}
 		// every marker line goes through m(), which cuts it below 100 characters
 		for (String line : init.split("\n")) {
 			if (line.contains("echo \"TESS-")) {
@@ -80,5 +81,15 @@ class MarkerInitramfsTest {
 		for (String option : List.of("guest", "tess_iomem", "tess_dt", "tess_dom0", "tess_xl", "tess_poweroff_after")) {
 			assertTrue(init.contains("${" + option), option);
 		}
+	}
+
+	@Test
+	void theHookIsAddedOnRequest() throws IOException {
+		TestHost.requireCommands("cpio", "gzip");
+		Path out = MarkerInitramfs.builder(fakeBusybox()).withHook().build().writeTo(tmp.resolve("rd.cpio.gz"));
+		String l = list(out);
+		assertTrue(l.matches("(?s).*-rw-r--r-- .* tess/hook\n.*"), l);
+		String hook = SH.run(tmp, "-c", "gzip -dc " + out + " | cpio -i --quiet --to-stdout tess/hook").requireSuccess().stdout();
+		assertEquals(MarkerScripts.hook(), hook);
 	}
 }

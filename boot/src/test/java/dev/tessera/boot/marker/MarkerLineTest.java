@@ -56,11 +56,11 @@ class MarkerLineTest {
 	@Test
 	void expectationsMatchDomainKindAndText() {
 		MarkerLine m = MarkerLine.parse("(XEN) DOM1: TESS-DT name=domU1 present /chosen").get(0);
-		assertTrue(ExpectedMarker.of("domU1", "DT").matches(m));
-		assertTrue(ExpectedMarker.of("domU1", "DT", "present /chosen").matches(m));
-		assertTrue(!ExpectedMarker.of("domU1", "DT", "absent").matches(m));
-		assertTrue(!ExpectedMarker.of("domU2", "DT").matches(m));
-		assertTrue(!ExpectedMarker.of("domU1", "UP").matches(m));
+		assertTrue(ExpectedMarker.of("domU1", MarkerKind.DT).matches(m));
+		assertTrue(ExpectedMarker.of("domU1", MarkerKind.DT, "present /chosen").matches(m));
+		assertTrue(!ExpectedMarker.of("domU1", MarkerKind.DT, "absent").matches(m));
+		assertTrue(!ExpectedMarker.of("domU2", MarkerKind.DT).matches(m));
+		assertTrue(!ExpectedMarker.of("domU1", MarkerKind.UP).matches(m));
 		assertTrue(ExpectedMarker.log("Xen version").matchesLine("(XEN) Xen version 4.17"));
 	}
 }

@@ -42,7 +42,7 @@ class MarkerOptionsBootTest {
 		initramfs = MarkerInitramfs.builder(assets.busybox())
 				.withXenTools(assets.xenToolsRoot(), assets.linuxXenModules())
 				.build()
-				.writeToUnchecked(work.resolve("marker-initramfs-xl.cpio.gz"));
+				.writeTo(work.resolve("marker-initramfs-xl.cpio.gz"));
 		qemuDts = DeviceTrees.dumpQemuDts("qemu-system-aarch64", QemuBoot.DEFAULT_MACHINE, work);
 	}
 
@@ -61,11 +61,11 @@ class MarkerOptionsBootTest {
 		QemuBoot boot = sys.load(QemuBoot.direct(assets.xenFeatures(), dtb))
 				.expect(ExpectedMarker.log("null Scheduler"))
 				.expectUpAndDone("dom0", "domU1")
-				.expect(ExpectedMarker.of("domU1", "IOMEM", "System RAM"),
-						ExpectedMarker.of("domU1", "DT", "present /chosen"),
-						ExpectedMarker.of("domU1", "DT", "absent /no-such-node"),
-						ExpectedMarker.of("dom0", "XL", "ready"),
-						ExpectedMarker.of("dom0", "XLOUT", "Domain-0"))
+				.expect(ExpectedMarker.of("domU1", MarkerKind.IOMEM, "System RAM"),
+						ExpectedMarker.of("domU1", MarkerKind.DT, "present /chosen"),
+						ExpectedMarker.of("domU1", MarkerKind.DT, "absent /no-such-node"),
+						ExpectedMarker.of("dom0", MarkerKind.XL, "ready"),
+						ExpectedMarker.of("dom0", MarkerKind.XLOUT, "Domain-0"))
 				.failOn("Panic on CPU", "Kernel panic")
 				.stopWhenAllSeen(false) // dom0 powers off: QEMU must exit by itself
 				.timeout(Duration.ofMinutes(5))
@@ -78,6 +78,6 @@ class MarkerOptionsBootTest {
 		assertTrue(r.exitCode().isPresent(), () -> "QEMU did not exit by itself after poweroff -f\n" + r.describe());
 		// domU1 has 128 MiB; Xen maps it at the guest RAM base 0x40000000
 		assertEquals(List.of("40000000-47ffffff : System RAM"),
-				r.markers("domU1", "IOMEM").stream().map(MarkerLine::text).toList(), r::describe);
+				r.markers("domU1", MarkerKind.IOMEM).stream().map(MarkerLine::text).toList(), r::describe);
 	}
 }

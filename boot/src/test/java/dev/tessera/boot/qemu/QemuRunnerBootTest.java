@@ -19,6 +19,7 @@ import dev.tessera.boot.marker.MarkerInitramfs;
 import dev.tessera.boot.testing.DeviceTrees;
 import dev.tessera.boot.testing.TestHost;
 import dev.tessera.boot.testing.TwoDomainSystem;
+import dev.tessera.boot.marker.MarkerKind;
 
 /**
  * Boots Debian's Xen 4.17 in QEMU with dom0 and one dom0less domU, both running the marker
@@ -39,7 +40,7 @@ class QemuRunnerBootTest {
 		work = Paths.get("target", "boot-tests", "direct").toAbsolutePath();
 		Files.createDirectories(work);
 		initramfs = MarkerInitramfs.builder(assets.busybox()).build()
-				.writeToUnchecked(work.resolve("marker-initramfs.cpio.gz"));
+				.writeTo(work.resolve("marker-initramfs.cpio.gz"));
 		// QEMU virt's own tree, dumped with the options the boots use, converted to source by dtc
 		qemuDts = DeviceTrees.dumpQemuDts("qemu-system-aarch64", QemuBoot.DEFAULT_MACHINE, work);
 	}
@@ -55,7 +56,7 @@ class QemuRunnerBootTest {
 		Path dtb = DeviceTrees.compile(sys.hostDts(qemuDts), dir.resolve("host.dtb"));
 		QemuBoot boot = sys.load(QemuBoot.direct(assets.xenDebian(), dtb))
 				.expectUpAndDone("dom0", "domU1")
-				.expect(ExpectedMarker.of("dom0", "MEM"), ExpectedMarker.of("domU1", "MEM"))
+				.expect(ExpectedMarker.of("dom0", MarkerKind.MEM), ExpectedMarker.of("domU1", MarkerKind.MEM))
 				.failOn("Panic on CPU", "Kernel panic")
 				.timeout(Duration.ofMinutes(5))
 				.build();
@@ -67,11 +68,11 @@ class QemuRunnerBootTest {
 		assertTrue(r.missing().isEmpty(), r::describe);
 		TestHost.assertMemory(r, "dom0", TwoDomainSystem.DOM0_MEM_MIB);
 		TestHost.assertMemory(r, "domU1", TwoDomainSystem.DOMU_MEM_MIB);
-		assertEquals(1, r.marker("dom0", "CPUS").orElseThrow().longField("n"), r::describe);
-		assertEquals(1, r.marker("domU1", "CPUS").orElseThrow().longField("n"), r::describe);
+		assertEquals(1, r.marker("dom0", MarkerKind.CPUS).orElseThrow().longField("n"), r::describe);
+		assertEquals(1, r.marker("domU1", MarkerKind.CPUS).orElseThrow().longField("n"), r::describe);
 		// the domU's lines really came through Xen's console relay, dom0's straight from hvc0
-		assertTrue(r.marker("domU1", "UP").orElseThrow().raw().startsWith("(XEN)"), r::describe);
-		assertTrue(r.marker("dom0", "UP").orElseThrow().raw().startsWith("TESS-UP"), r::describe);
+		assertTrue(r.marker("domU1", MarkerKind.UP).orElseThrow().raw().startsWith("(XEN)"), r::describe);
+		assertTrue(r.marker("dom0", MarkerKind.UP).orElseThrow().raw().startsWith("TESS-UP"), r::describe);
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class QemuRunnerBootTest {
 		assertFalse(r.allSeen(), r::describe);
 		assertTrue(r.missing().contains(ExpectedMarker.up("domU1")), r::describe);
 		assertTrue(r.missing().contains(ExpectedMarker.done("domU1")), r::describe);
-		assertTrue(r.markers("domU1", "UP").isEmpty(), r::describe);
+		assertTrue(r.markers("domU1", MarkerKind.UP).isEmpty(), r::describe);
 		// Xen 4.17 panics when it cannot build a dom0less domain (and -no-reboot ends QEMU).
 		assertTrue(Files.readString(r.serialLog()).contains("Could not set up domain domU1"), r::describe);
 	}

@@ -17,6 +17,7 @@ import dev.tessera.boot.marker.MarkerInitramfs;
 import dev.tessera.boot.testing.TestHost;
 import dev.tessera.boot.testing.TwoDomainSystem;
 import dev.tessera.boot.testing.UBootScript;
+import dev.tessera.boot.marker.MarkerKind;
 
 /**
  * The U-Boot route: QEMU starts Debian's U-Boot, whose environment (second flash bank) runs a
@@ -39,14 +40,14 @@ class QemuRunnerUBootTest {
 		work = Paths.get("target", "boot-tests", "uboot").toAbsolutePath();
 		Files.createDirectories(work);
 		initramfs = MarkerInitramfs.builder(assets.busybox()).build()
-				.writeToUnchecked(work.resolve("marker-initramfs.cpio.gz"));
+				.writeTo(work.resolve("marker-initramfs.cpio.gz"));
 	}
 
 	QemuBoot.Builder common(TwoDomainSystem sys, Path flash) {
 		return sys.load(QemuBoot.uboot(assets.ubootQemuArm64(), flash))
 				.loader(assets.xenDebian(), XEN_ADDR)
 				.expectUpAndDone("dom0", "domU1")
-				.expect(ExpectedMarker.of("dom0", "MEM"), ExpectedMarker.of("domU1", "MEM"))
+				.expect(ExpectedMarker.of("dom0", MarkerKind.MEM), ExpectedMarker.of("domU1", MarkerKind.MEM))
 				.failOn("Panic on CPU", "Kernel panic", "Unknown command", "Bad Linux ARM64 Image")
 				.timeout(Duration.ofMinutes(5));
 	}
@@ -55,7 +56,7 @@ class QemuRunnerUBootTest {
 		assertEquals(BootResult.Outcome.ALL_SEEN, r.outcome(), r::describe);
 		TestHost.assertMemory(r, "dom0", TwoDomainSystem.DOM0_MEM_MIB);
 		TestHost.assertMemory(r, "domU1", TwoDomainSystem.DOMU_MEM_MIB);
-		assertTrue(r.marker("domU1", "UP").orElseThrow().raw().contains("DOM1:"), r::describe);
+		assertTrue(r.marker("domU1", MarkerKind.UP).orElseThrow().raw().contains("DOM1:"), r::describe);
 	}
 
 	@Test

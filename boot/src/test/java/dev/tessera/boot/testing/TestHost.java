@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tessera.boot.assets.BootAssets;
 import dev.tessera.boot.qemu.BootResult;
+import dev.tessera.boot.marker.MarkerKind;
 
 /** Small helpers shared by the boot tests. */
 public final class TestHost {
@@ -50,7 +51,7 @@ public final class TestHost {
 
 	/** MemTotal is what the domain was given less what the kernel keeps: between 70 and 100 %. */
 	public static void assertMemory(BootResult r, String domain, long givenMiB) {
-		long kib = r.marker(domain, "MEM").orElseThrow(() -> new AssertionError(r.describe())).longField("kib");
+		long kib = r.marker(domain, MarkerKind.MEM).orElseThrow(() -> new AssertionError(r.describe())).longField("kib");
 		long given = givenMiB * 1024;
 		org.junit.jupiter.api.Assertions.assertTrue(kib <= given && kib >= given * 7 / 10,
 				() -> domain + " reports MemTotal " + kib + " KiB for " + given + " KiB given\n" + r.describe());
