@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tessera.boot.qemu.QemuBoot;
-import dev.tessera.core.plan.BootModule;
-import dev.tessera.core.plan.DomainPlan;
-import dev.tessera.core.plan.Plan;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.process.ExternalProgram;
 
@@ -27,18 +24,18 @@ final class UefiRoute {
 	private UefiRoute() {
 	}
 
-	static QemuBoot.Builder builder(Plan plan, Path out, Path files, Path xen, Path work) throws IOException {
+	static QemuBoot.Builder builder(PlanView plan, BootFolders f) throws IOException {
+		Path out = f.out(), work = f.work();
 		Map<String, Path> esp = new LinkedHashMap<>();
-		esp.put("BOOTAA64.EFI", xen);
+		esp.put("BOOTAA64.EFI", f.xen());
 		esp.put("BOOTAA64.cfg", out.resolve("uefi/xen.cfg"));
 		esp.put("host.dtb", out.resolve("uefi/host.dtb"));
-		for (DomainPlan d : plan.domains()) {
-			if ("xl".equals(d.start())) continue;
-			for (BootModule m : new BootModule[] { d.kernel(), d.ramdisk() })
-				if (m != null) esp.putIfAbsent(m.file(), MarkerHarness.inside(files, m.file()));
+		for (PlanView.Domain d : plan.loadedDomains()) {
+			for (String file : new String[] { d.kernel(), d.ramdisk() })
+				if (file != null) esp.putIfAbsent(file, f.inFiles(file));
 			if (d.deviceTree() != null)
-				esp.putIfAbsent(d.generatedDeviceTree() ? d.name() + ".dtb" : d.deviceTree().file(),
-						d.generatedDeviceTree() ? out.resolve("uefi/" + d.name() + ".dtb") : MarkerHarness.inside(files, d.deviceTree().file()));
+				esp.putIfAbsent(d.generatedDeviceTree() ? d.name() + ".dtb" : d.deviceTree(),
+						d.generatedDeviceTree() ? out.resolve("uefi/" + d.name() + ".dtb") : f.inFiles(d.deviceTree()));
 		}
 		long bytes = 64L << 20;
 		for (Path p : esp.values()) bytes += Files.size(p);

@@ -33,21 +33,21 @@ class BootScenariosTest {
 
 	static Stream<Arguments> scenarios() {
 		return Stream.of(
-				Arguments.of("dom0-two-domus", SystemBooter.Route.UBOOT),
-				Arguments.of("dom0-two-domus", SystemBooter.Route.DIRECT),
-				Arguments.of("no-dom0", SystemBooter.Route.UBOOT),
-				Arguments.of("static-direct-map", SystemBooter.Route.UBOOT),
-				Arguments.of("passthrough-gpio", SystemBooter.Route.UBOOT),
-				Arguments.of("xl-guest", SystemBooter.Route.UBOOT),
-				Arguments.of("cpupool-null", SystemBooter.Route.DIRECT),
-				Arguments.of("shared-memory", SystemBooter.Route.UBOOT),
-				Arguments.of("uefi", SystemBooter.Route.UEFI),
+				Arguments.of("dom0-two-domus", Route.UBOOT),
+				Arguments.of("dom0-two-domus", Route.DIRECT),
+				Arguments.of("no-dom0", Route.UBOOT),
+				Arguments.of("static-direct-map", Route.UBOOT),
+				Arguments.of("passthrough-gpio", Route.UBOOT),
+				Arguments.of("xl-guest", Route.UBOOT),
+				Arguments.of("cpupool-null", Route.DIRECT),
+				Arguments.of("shared-memory", Route.UBOOT),
+				Arguments.of("uefi", Route.UEFI),
 				// a driver domain started with xl serves a disk and a network interface to a guest started after it,
 				// which reads the disk and pings the driver domain's bridge
-				Arguments.of("driver-domain/qemu-domd", SystemBooter.Route.UBOOT),
+				Arguments.of("driver-domain/qemu-domd", Route.UBOOT),
 				// the same with both domains started by Xen at boot (dom0less, xen-enhanced): dom0 runs init-dom0less,
 				// then the generated xl/start-domains.sh attaches the guest's disk and vif, which DomD serves
-				Arguments.of("driver-domain/qemu-domd-dom0less", SystemBooter.Route.UBOOT));
+				Arguments.of("driver-domain/qemu-domd-dom0less", Route.UBOOT));
 	}
 
 	/** What a scenario is about, checked by name on top of every marker the harness expects from the system. */
@@ -75,7 +75,7 @@ class BootScenariosTest {
 
 	@ParameterizedTest(name = "{0} via {1}")
 	@MethodSource("scenarios")
-	void bootsAndEveryDomainReportsWhatTheSystemDeclares(String scenario, SystemBooter.Route route) throws Exception {
+	void bootsAndEveryDomainReportsWhatTheSystemDeclares(String scenario, Route route) throws Exception {
 		SystemBooter.Report report = boot(scenario, route, TIMEOUT, out -> { });
 		assertTrue(report.diagnostics().stream().noneMatch(d -> d.severity() == dev.tessera.core.diag.Severity.ERROR), report.diagnostics().toString());
 		assertTrue(report.passed(), scenario + " via " + route + ": " + report.problems() + "\n" + report.boot().describe());
@@ -90,7 +90,7 @@ class BootScenariosTest {
 	@Test
 	void aWrongModuleAddressInTheGeneratedDtbFailsTheBoot() throws Exception {
 		// Move domU1's kernel to where nothing was loaded: Xen cannot build the domain.
-		SystemBooter.Report report = boot("dom0-two-domus", SystemBooter.Route.DIRECT, Duration.ofSeconds(90),
+		SystemBooter.Report report = boot("dom0-two-domus", Route.DIRECT, Duration.ofSeconds(90),
 				out -> fdtput(out, "-t", "x", out.resolve("host.dtb").toString(), "/chosen/domU1/kernel", "reg", "0", "0x7a000000", "0", "0x1000000"));
 		assertFalse(report.passed());
 		assertTrue(report.boot().missing().contains(ExpectedMarker.up("domU1")), report.boot().describe());
@@ -100,7 +100,7 @@ class BootScenariosTest {
 	void withoutTheGeneratedVifLineTheGuestHasNoNetworkAndTheBootFails() throws Exception {
 		// The same driver-domain system with the vif line taken out of the guest's generated xl config: the disk still
 		// works, the network check fails (the guest has no eth0), so the network marker comes from the config.
-		SystemBooter.Report report = boot("driver-domain/qemu-domd", SystemBooter.Route.UBOOT, Duration.ofMinutes(4),
+		SystemBooter.Report report = boot("driver-domain/qemu-domd", Route.UBOOT, Duration.ofMinutes(4),
 				out -> dropLines(out.resolve("xl/guest.cfg"), l -> l.startsWith("vif = "), "the generated config has a vif line"));
 		assertFalse(report.passed());
 		assertTrue(report.boot().missing().contains(ExpectedMarker.of("guest", MarkerKind.NET, "ping 192.168.77.1 from eth0 00:16:3e:5e:55:01")), report.boot().describe());
@@ -115,7 +115,7 @@ class BootScenariosTest {
 		// The dom0less driver-domain system with the generated `xl rename "dom0less-<id>" ...` lines taken out of
 		// xl/start-domains.sh: init-dom0less names the boot domains dom0less-1 and dom0less-2, so xl cannot find
 		// "guest" for its block-attach, the script fails, and so does the boot, with xl's own message.
-		SystemBooter.Report report = boot("driver-domain/qemu-domd-dom0less", SystemBooter.Route.UBOOT, Duration.ofMinutes(4),
+		SystemBooter.Report report = boot("driver-domain/qemu-domd-dom0less", Route.UBOOT, Duration.ofMinutes(4),
 				out -> dropLines(out.resolve("xl/start-domains.sh"), l -> l.contains("xl rename"), "the generated script renames the boot domains"));
 		assertFalse(report.passed());
 		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
@@ -130,7 +130,7 @@ class BootScenariosTest {
 
 	@Test
 	void aMissingDomainNodeFailsTheBootAndNamesTheDomain() throws Exception {
-		SystemBooter.Report report = boot("dom0-two-domus", SystemBooter.Route.DIRECT, Duration.ofSeconds(60),
+		SystemBooter.Report report = boot("dom0-two-domus", Route.DIRECT, Duration.ofSeconds(60),
 				out -> fdtput(out, "-r", out.resolve("host.dtb").toString(), "/chosen/domU2"));
 		assertFalse(report.passed());
 		assertEquals(BootResult.Outcome.TIMED_OUT, report.boot().outcome());
@@ -148,12 +148,12 @@ class BootScenariosTest {
 		java.nio.file.Files.copy(assets.xenDebian(), files.resolve("xen"));
 		dev.tessera.boot.marker.MarkerInitramfs.builder(assets.busybox()).build().writeTo(files.resolve("initrd.cpio.gz"));
 		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(EXAMPLES.resolve("dom0-two-domus.tess"), null, files,
-				SystemBooter.Route.UBOOT, false, null, TIMEOUT, work.resolve("run")), line -> { });
+				Route.UBOOT, false, null, TIMEOUT, work.resolve("run")), line -> { });
 		assertTrue(report.passed(), report.boot().describe());
 		assertEquals(3, report.boot().seen().size(), "dom0 and both domains Xen starts at boot");
 	}
 
-	private SystemBooter.Report boot(String scenario, SystemBooter.Route route, Duration timeout,
+	private SystemBooter.Report boot(String scenario, Route route, Duration timeout,
 			java.util.function.Consumer<Path> tamper) throws Exception {
 		// a bare name is one of examples/qemu; with a folder, a path under examples/
 		Path system = scenario.contains("/") ? root().resolve("examples").resolve(scenario + ".tess") : EXAMPLES.resolve(scenario + ".tess");

@@ -6,18 +6,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tessera.boot.harness.MarkerHarness.NetLink;
-import dev.tessera.boot.harness.MarkerHarness.VifRef;
+import dev.tessera.boot.harness.NetLinks.NetLink;
+import dev.tessera.boot.harness.NetLinks.Vif;
 
 /** The addresses a marker boot gives the two ends of each vif an xl driver domain serves (no boot needed). */
 class MarkerNetLinksTest {
 	@Test
 	void eachBridgeOfEachDriverDomainGetsItsOwnSubnetAndEachGuestInterfaceTheNextAddress() {
-		List<NetLink> links = MarkerHarness.netLinks(List.of(
-				new VifRef("a", 0, "domd", "xenbr0", "00:16:3E:00:00:01"),
-				new VifRef("a", 1, "domd", "lan", null),
-				new VifRef("b", 0, "domd", null, null), // libxl's default bridge: the same as a's first
-				new VifRef("c", 0, "domn", "xenbr0", null))); // another driver domain's bridge of the same name
+		List<NetLink> links = NetLinks.of(List.of(
+				new Vif("a", 0, "domd", "xenbr0", "00:16:3E:00:00:01"),
+				new Vif("a", 1, "domd", "lan", null),
+				new Vif("b", 0, "domd", null, null), // libxl's default bridge: the same as a's first
+				new Vif("c", 0, "domn", "xenbr0", null))); // another driver domain's bridge of the same name
 		assertEquals(List.of(
 				new NetLink("a", "eth0", "domd", "xenbr0", "00:16:3E:00:00:01", "192.168.77.1", "192.168.77.2"),
 				new NetLink("a", "eth1", "domd", "lan", null, "192.168.78.1", "192.168.78.2"),

@@ -86,9 +86,9 @@ class XlConfigsAcceptedByXlTest {
 					domain dom0 control { os linux memory 512M vcpus 1 kernel "Image" max 40M ramdisk "initrd.cpio.gz" max 16M }
 				}
 				""");
-		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, SystemBooter.Route.DIRECT, true,
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, Route.DIRECT, true,
 				null, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
-				new SystemBooter.Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
+				new Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
 		List<String> verdicts = report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLN) || m.is(MarkerKind.XLA)).map(m -> m.body()).toList();
 		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
 		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());
