@@ -31,10 +31,10 @@ import dev.tessera.boot.marker.MarkerLine;
 /**
  * Runs one {@link QemuBoot}: starts QEMU through Commons Exec with an argument list (no shell),
  * sends the guest's serial port to a log file, follows that file for {@code TESS-*} markers,
- * failure patterns and failure markers, and stops QEMU as soon as the result is known: every expected marker seen, a
- * failure line seen, QEMU exited by itself, or the time limit passed. It never waits without a
- * bound: an {@link ExecuteWatchdog} backs up the time limit, a stopped QEMU that does not go away
- * is killed, and QEMU is also killed if the JVM exits first.
+ * failure patterns and failure markers, and stops QEMU as soon as the result is known: every
+ * expected marker seen, a failure seen, QEMU exited by itself, or the time limit passed. It never
+ * waits without a bound: an {@link ExecuteWatchdog} backs up the time limit, a stopped QEMU that
+ * does not go away is killed, and QEMU is also killed if the JVM exits first.
  */
 public final class QemuRunner {
 
