@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.tessera.boot.BootAssets;
-import dev.tessera.cli.boot.SystemBooter;
+import dev.tessera.boot.assets.BootAssets;
+import dev.tessera.boot.harness.Route;
+import dev.tessera.boot.harness.SystemBooter;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.process.ProgramNotInstalledException;
 import dev.tessera.pipeline.Pipeline;
@@ -56,9 +57,9 @@ final class BootCommand implements Callable<Integer> {
 			err.println("tessera: cannot read " + systemFile + ": no such file");
 			return Main.USAGE;
 		}
-		SystemBooter.Route r;
+		Route r;
 		try {
-			r = SystemBooter.Route.valueOf(route.toUpperCase(java.util.Locale.ROOT));
+			r = Route.valueOf(route.toUpperCase(java.util.Locale.ROOT));
 		} catch (IllegalArgumentException e) {
 			err.println("tessera: --route takes uboot, direct or uefi, not '" + route + "'");
 			return Main.USAGE;

@@ -1,0 +1,80 @@
+package dev.tessera.boot.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.tessera.boot.harness.MarkerPlan.Guest;
+import dev.tessera.boot.harness.MarkerPlan.ServedDisk;
+import dev.tessera.boot.harness.NetLinks.NetLink;
+import dev.tessera.boot.marker.ExpectedMarker;
+import dev.tessera.boot.marker.MarkerKind;
+import dev.tessera.boot.marker.MarkerScripts;
+import dev.tessera.core.text.Sizes;
+
+/** What the domains must print for a boot to pass. */
+final class ExpectedMarkers {
+	private ExpectedMarkers() {
+	}
+
+	/**
+	 * A marker boot: every domain reports what the plan resolved for it (CPUs, static memory, passed-through registers,
+	 * shared memory) and the result of every check its command line asked for.
+	 */
+	static List<ExpectedMarker> of(MarkerPlan marker, PlanView plan) {
+		List<ExpectedMarker> out = new ArrayList<>();
+		for (PlanView.Domain d : plan.domains()) {
+			Guest g = marker.guest(d.name());
+			out.add(ExpectedMarker.up(d.name()));
+			out.add(ExpectedMarker.of(d.name(), MarkerKind.CPUS, "n=" + d.vcpus()));
+			if (d.directMap())
+				for (PlanView.Range r : d.staticMemory())
+					out.add(ExpectedMarker.of(d.name(), MarkerKind.IOMEM, String.format("%08x-%08x : System RAM", r.base(), r.end() - 1)));
+			for (PlanView.Device p : d.passthrough())
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.DTREG, "/passthrough/" + p.node() + " " + p.regCells()));
+			for (PlanView.Shm m : d.sharedMemory())
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.SHM, m.owner() ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " " + MarkerScripts.SHM_WORD));
+			// a disk a driver domain serves: the domain reads the image's first line from it
+			for (ServedDisk disk : g.disks())
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.DISK, disk.vdev() + " " + MarkerScripts.DISK_TEXT + " " + disk.image()));
+			// a vif a driver domain serves: the driver domain made the bridge the xl config names and finds the guest's MAC
+			// learnt on a vif port of it; the guest pings the bridge's address through it
+			if (g.serving() != null) {
+				Set<String> bridges = new LinkedHashSet<>();
+				for (NetLink l : g.serving().links()) {
+					if (bridges.add(l.bridge())) out.add(ExpectedMarker.of(d.name(), MarkerKind.BRIDGE, l.bridge() + " " + l.backendAddress() + "/24"));
+					out.add(ExpectedMarker.of(d.name(), MarkerKind.BRIF, " connected " + l.bridge() + " " + l.macOrAny()));
+				}
+			}
+			for (NetLink l : g.nets())
+				out.add(ExpectedMarker.of(d.name(), MarkerKind.NET, "ping " + l.backendAddress() + " from " + l.iface() + (l.mac() != null ? " " + l.macOrAny() : "")));
+			out.add(ExpectedMarker.done(d.name()));
+		}
+		// dom0 ran the generated start script, which attached the PV devices of the boot domains; those got xenstore late
+		Guest dom0 = marker.dom0();
+		if (dom0 != null && dom0.dom0().startScript()) out.add(ExpectedMarker.of(dom0.name(), MarkerKind.START, "ok"));
+		for (Guest g : marker.guests())
+			if (g.lateXenstore()) out.add(ExpectedMarker.of(g.name(), MarkerKind.XS, "xenbus up"));
+		if (plan.dom0() != null)
+			for (PlanView.Pool pool : plan.cpupools()) {
+				// xl cpupool-list: name, CPUs, scheduler, active, domain count
+				long members = plan.domains().stream().filter(d -> pool.name().equals(d.cpupool())).count();
+				out.add(ExpectedMarker.of(plan.dom0(), MarkerKind.XLOUT, " " + pool.cpus() + " " + (pool.scheduler() != null ? pool.scheduler() : "")
+						+ " y " + members));
+			}
+		return out;
+	}
+
+	/**
+	 * A boot of the user's own kernels: Tessera cannot know what each prints, so it waits for a sign of life, console
+	 * output of every domain Xen starts at boot (Xen prefixes it with DOM&lt;id&gt;:) and, for dom0, Linux reaching its
+	 * init. Domains started with xl are the user's dom0's business.
+	 */
+	static List<ExpectedMarker> signsOfLife(PlanView plan) {
+		List<ExpectedMarker> l = new ArrayList<>();
+		if (plan.dom0() != null) l.add(ExpectedMarker.log("Freeing unused kernel memory"));
+		plan.bootDomains().forEach(d -> l.add(ExpectedMarker.log("DOM" + d.id() + ": ")));
+		return l;
+	}
+}

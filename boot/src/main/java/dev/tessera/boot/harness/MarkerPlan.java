@@ -1,0 +1,179 @@
+package dev.tessera.boot.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.tessera.boot.harness.NetLinks.NetLink;
+import dev.tessera.core.resolve.Resolver;
+import dev.tessera.core.xen.Systems;
+import dev.tessera.model.Domain;
+import dev.tessera.model.Role;
+import dev.tessera.model.ShmMapping;
+import dev.tessera.model.SharedMemory;
+import dev.tessera.model.Start;
+import dev.tessera.model.System;
+import dev.tessera.pipeline.BootOverrides;
+
+/**
+ * A marker boot of a system, decided once from the loaded system before anything is generated: every kernel becomes
+ * Debian's arm64 Linux, every ramdisk a marker initramfs, and each domain's command line asks that initramfs to report
+ * what the system declared about it. This says, domain by domain, what it boots instead and which checks it runs;
+ * which driver domains the harness makes serve and the vifs they serve; which files the boot loads. The pipeline
+ * gets {@link #overrides()} before validation, so the rules and the resolver see exactly what boots, and the
+ * expected markers ({@link ExpectedMarkers}) follow from the same decisions.
+ *
+ * @param guests  every domain, in the system's order
+ * @param links   every vif a serving driver domain serves, with both ends' addresses
+ * @param dom0Xl  dom0 runs xl (and so gets {@link Ramdisk#DOM0}, made after generation)
+ * @param xenFile the name the boot loader loads Xen by
+ * @param kernels the kernel names Xen or the boot loader loads (Debian's Linux under each)
+ */
+record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, String xenFile, Set<String> kernels) {
+
+	/** One domain as the harness boots it: its ramdisk and the checks its command line asks for. */
+	record Guest(String name, Start start, boolean vuart, Dom0Duties dom0, boolean iomem, boolean lateXenstore,
+			Serving serving, List<NetLink> nets, List<ServedDisk> disks, List<String> dtreg, List<ShmAccess> shm, Ramdisk ramdisk) {
+		/** What it boots instead of what the system says. */
+		BootOverrides.ForDomain override() {
+			return new BootOverrides.ForDomain(CommandLines.of(this), start == Start.XL ? Ramdisk.XL_KERNEL : null, ramdisk.pathFor(start),
+					ramdisk == Ramdisk.DOM0 ? Ramdisk.DOM0_SIZE : 0);
+		}
+
+		/** Its PV devices come once dom0 attaches them: it waits for them longer. */
+		boolean waitsForPv() {
+			return start == Start.BOOT && (!disks.isEmpty() || !nets.isEmpty());
+		}
+	}
+
+	/**
+	 * What dom0 does beyond reporting: {@code xl cpupool-list}; create the xl domains, waiting for each driver domain
+	 * among them; run the generated start script once the boot driver domains (their domain ids) serve; the extras.
+	 */
+	record Dom0Duties(boolean cpupoolList, List<String> xlCreate, List<String> xlWait, boolean startScript, List<String> serveWait,
+			List<String> extraArgs) {
+	}
+
+	/** A driver domain the harness makes serve with xl devd: the disk images it writes, the vifs it serves. */
+	record Serving(List<String> diskImages, List<NetLink> links) {
+		/** The bridges its vifs join, each once, as BRIDGE:ADDRESS. */
+		List<String> bridges() {
+			Set<String> out = new LinkedHashSet<>();
+			for (NetLink l : links) out.add(l.bridge() + ":" + l.backendAddress());
+			return List.copyOf(out);
+		}
+	}
+
+	/** A disk a serving driver domain serves from an image file (which it writes): the guest's vdev and the image. */
+	record ServedDisk(String vdev, String image) {
+	}
+
+	/** Static shared memory the domain writes (its owner) or reads (a borrower), at its guest address. */
+	record ShmAccess(boolean owner, long guestAddress) {
+	}
+
+	static MarkerPlan of(System s, Dom0Extras extras) {
+		boolean xl = dom0NeedsXl(s) || extras.any();
+		DriverDomains drivers = DriverDomains.of(s);
+		List<NetLink> links = NetLinks.of(drivers.vifs());
+		List<Guest> guests = new ArrayList<>();
+		for (Domain d : s.getDomains()) {
+			Start start = Systems.startOf(d);
+			Serving serving = drivers.serves(d)
+					? new Serving(drivers.imagesServedBy(d), links.stream().filter(l -> l.backend().equals(d.getName())).toList())
+					: null;
+			List<NetLink> nets = links.stream().filter(l -> l.guest().equals(d.getName())).toList();
+			List<ServedDisk> disks = drivers.disksOf(d).stream().map(f -> new ServedDisk(f.getVdev(), f.getTarget())).toList();
+			boolean pv = drivers.usesPv(d);
+			Ramdisk ramdisk = start == Start.DOM0 && xl ? Ramdisk.DOM0
+					: start == Start.BOOT && pv ? Ramdisk.PV
+					: start == Start.XL && !drivers.serving().isEmpty() ? Ramdisk.XL : Ramdisk.PLAIN;
+			// a boot domain with PV interfaces gets xenstore only once dom0 ran init-dom0less
+			boolean lateXenstore = start == Start.BOOT && d.isEnhanced() && pv;
+			guests.add(new Guest(d.getName(), start, d.isVuart(), start == Start.DOM0 ? dom0Duties(s, drivers, extras) : null, d.isDirectMap(),
+					lateXenstore, serving, nets, disks, start == Start.DOM0 ? List.of() : passedThrough(d), shmAccesses(s, d), ramdisk));
+		}
+		Set<String> kernels = new LinkedHashSet<>();
+		for (Domain d : s.getDomains())
+			if (Systems.startOf(d) != Start.XL && d.getKernel() != null && d.getKernel().getPath() != null) kernels.add(d.getKernel().getPath());
+		return new MarkerPlan(List.copyOf(guests), links, xl, xenFile(s), kernels);
+	}
+
+	private static Dom0Duties dom0Duties(System s, DriverDomains drivers, Dom0Extras extras) {
+		List<Domain> boot = Systems.bootDomains(s);
+		// PV devices of boot domains: dom0 waits until the boot driver domains serve (their domain ids: Xen numbers boot
+		// domains 1, 2, ... in the order of /chosen), then runs the generated xl/start-domains.sh
+		boolean startScript = attachesAtBoot(s);
+		List<String> serveWait = startScript ? boot.stream().filter(drivers::serves).map(b -> String.valueOf(boot.indexOf(b) + 1)).toList()
+				: List.of();
+		// a driver domain must serve (xl devd running) before the domains it serves are created
+		List<String> xlWait = Systems.xlDomains(s).stream().filter(x -> x.getRole() == Role.DRIVER).map(Domain::getName).toList();
+		return new Dom0Duties(!s.getCpupools().isEmpty(), Systems.xlDomains(s).stream().map(Domain::getName).toList(), xlWait, startScript,
+				serveWait, extras.args());
+	}
+
+	/** Where each passed-through device's node lands in the domain's device tree. */
+	private static List<String> passedThrough(Domain d) {
+		List<String> out = new ArrayList<>();
+		for (var p : d.getPassthrough())
+			if (p.getDevice() != null && p.getDevice().getDtPath() != null)
+				out.add("/passthrough/" + p.getDevice().getDtPath().substring(p.getDevice().getDtPath().lastIndexOf('/') + 1));
+		return out;
+	}
+
+	/** What every domain boots instead of what the system says. */
+	BootOverrides overrides() {
+		BootOverrides.Builder b = BootOverrides.builder();
+		for (Guest g : guests) b.domain(g.name(), g.override());
+		return b.build();
+	}
+
+	Guest guest(String name) {
+		return guests.stream().filter(g -> g.name().equals(name)).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no domain '" + name + "' in the marker plan"));
+	}
+
+	Guest dom0() {
+		return guests.stream().filter(g -> g.start() == Start.DOM0).findFirst().orElse(null);
+	}
+
+	List<Guest> xlGuests() {
+		return guests.stream().filter(g -> g.start() == Start.XL).toList();
+	}
+
+	boolean uses(Ramdisk r) {
+		return guests.stream().anyMatch(g -> g.ramdisk() == r);
+	}
+
+	/** Whether dom0 must run xl: to start xl domains, to attach PV devices of boot domains, or to report cpupools. */
+	private static boolean dom0NeedsXl(System s) {
+		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty() || attachesAtBoot(s));
+	}
+
+	/** Whether dom0's generated xl/start-domains.sh attaches PV devices of domains Xen started at boot. */
+	private static boolean attachesAtBoot(System s) {
+		return Systems.bootDomains(s).stream().anyMatch(d -> !d.getFrontends().isEmpty());
+	}
+
+	/** The static shared memory a domain owns or borrows, where it sees it. */
+	private static List<ShmAccess> shmAccesses(System s, Domain d) {
+		List<ShmAccess> out = new ArrayList<>();
+		for (SharedMemory shm : s.getSharedMemory()) {
+			List<ShmMapping> all = new ArrayList<>(shm.getBorrowers());
+			if (shm.getOwner() != null) all.add(0, shm.getOwner());
+			for (ShmMapping m : all) {
+				if (m.getDomain() != d) continue;
+				Long guest = m.isSetGuestAddress() ? m.getGuestAddress() : shm.isSetBase() ? shm.getBase() : null;
+				if (guest != null) out.add(new ShmAccess(m == shm.getOwner(), guest));
+			}
+		}
+		return out;
+	}
+
+	/** The name the boot loader loads Xen by. */
+	private static String xenFile(System s) {
+		return s.getXen() != null && s.getXen().getImage() != null && s.getXen().getImage().getPath() != null ? s.getXen().getImage().getPath()
+				: Resolver.DEFAULT_XEN_IMAGE;
+	}
+}

@@ -1,0 +1,69 @@
+package dev.tessera.boot.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tessera.boot.marker.MarkerScripts;
+import dev.tessera.pipeline.BootOverrides;
+import dev.tessera.pipeline.Pipeline;
+
+/** What a marker boot decides from the loaded system alone, before anything is generated (no boot needed). */
+class MarkerPlanTest {
+	static MarkerPlan plan(String example) {
+		Pipeline.LoadedSystem l = new Pipeline().load(BootScenariosTest.root().resolve("examples").resolve(example), null);
+		assertNotNull(l.system(), example + ": " + l.diagnostics());
+		return MarkerPlan.of(l.system(), Dom0Extras.NONE);
+	}
+
+	@Test
+	void theDom0lessDriverDomainSystemBootsWithTheseCommandLines() {
+		// the domains Xen starts at boot have a vpl011 console; both get xenstore late and the PV initramfs
+		BootOverrides o = plan("driver-domain/qemu-domd-dom0less.tess").overrides();
+		assertEquals(new BootOverrides.ForDomain("console=hvc0 rdinit=/init guest=dom0 tess_dom0=1 tess_start=1 tess_servewait=1", null,
+				"tess-dom0.cpio.gz", Ramdisk.DOM0_SIZE), o.of("dom0"));
+		assertEquals(new BootOverrides.ForDomain("console=ttyAMA0 rdinit=/init guest=domd tess_latexs=1 tess_domd=1 "
+				+ "tess_diskimg=/var/lib/tessera/guest-disk.img tess_br=xenbr0:192.168.77.1 tess_brif=xenbr0:00:16:3e:5e:55:01", null,
+				"tess-pv.cpio.gz", 0), o.of("domd"));
+		assertEquals(new BootOverrides.ForDomain("console=ttyAMA0 rdinit=/init guest=guest tess_latexs=1 tess_net=eth0/192.168.77.2/192.168.77.1 "
+				+ "tess_disk=xvda tess_pvwait=150", null, "tess-pv.cpio.gz", 0), o.of("guest"));
+	}
+
+	@Test
+	void xlDomainsBootDebiansLinuxFromDom0() {
+		MarkerPlan p = plan("driver-domain/qemu-domd.tess");
+		assertTrue(p.dom0Xl());
+		assertEquals("console=hvc0 rdinit=/init guest=dom0 tess_dom0=1 tess_xlcreate=domd,guest tess_xlwait=domd", p.guest("dom0").override().cmdline());
+		assertEquals(new BootOverrides.ForDomain("console=hvc0 rdinit=/init guest=guest tess_net=eth0/192.168.77.2/192.168.77.1 tess_disk=xvda",
+				"/var/lib/tessera/Image", "/var/lib/tessera/tess-xl.cpio.gz", 0), p.guest("guest").override());
+		assertEquals(Set.of("Image"), p.kernels(), "dom0's kernel: the xl domains' is in dom0's initramfs");
+	}
+
+	@Test
+	void everyBootArgumentTheHarnessGivesIsReadByAScript() throws IOException {
+		String scripts = MarkerScripts.init() + MarkerScripts.hook();
+		Set<String> given = new TreeSet<>();
+		List<Path> examples;
+		Path root = BootScenariosTest.root().resolve("examples");
+		try (Stream<Path> s = Files.walk(root)) {
+			examples = s.filter(p -> p.toString().endsWith(".tess")).sorted().toList();
+		}
+		for (Path ex : examples)
+			for (MarkerPlan.Guest g : plan(root.relativize(ex).toString()).guests())
+				for (String arg : g.override().cmdline().split(" "))
+					if (arg.startsWith("tess_") || arg.startsWith("guest=")) given.add(arg.substring(0, arg.indexOf('=')));
+		assertTrue(given.containsAll(Set.of("guest", "tess_dom0", "tess_xlcreate", "tess_start", "tess_domd", "tess_net", "tess_shmw", "tess_dtreg",
+				"tess_iomem", "tess_xl")), "the examples exercise the arguments: " + given);
+		for (String key : given) assertTrue(scripts.contains("${" + key), key + " is given but no script reads it");
+	}
+}

@@ -1,0 +1,97 @@
+package dev.tessera.boot.harness;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tessera.boot.marker.ExpectedMarker;
+import dev.tessera.pipeline.Pipeline;
+import dev.tessera.boot.marker.MarkerKind;
+
+/**
+ * Every shipped example generates, and every xl config they produce is accepted by Xen's own parser: dom0 in
+ * QEMU runs `xl -N create` (a dry run that parses the config and checks its values) on each. So is every
+ * `xl <kind>-attach "<domain>" ...` line of their xl/start-domains.sh: dom0 runs it as `xl -N <kind>-attach` on
+ * Domain-0 (a dry run still needs a domain that exists), which parses the device spec as the real attach would.
+ */
+class XlConfigsAcceptedByXlTest {
+	/** A generated attach line: xl KIND-attach "DOMAIN" ARGUMENTS (names are quoted, without quotes inside). */
+	static final Pattern ATTACH = Pattern.compile("xl (block|network|vdispl|vkb|vsnd)-attach \"([^\"]+)\"( .*)");
+
+	@TempDir
+	Path work;
+
+	@Test
+	void everyExampleGeneratesAndXlAcceptsEveryXlConfig() throws Exception {
+		Path root = BootScenariosTest.root();
+		List<Path> examples;
+		try (Stream<Path> s = Files.walk(root.resolve("examples"))) {
+			examples = s.filter(p -> p.toString().endsWith(".tess")).sorted().toList();
+		}
+		Map<String, byte[]> configs = new TreeMap<>();
+		Map<String, String> attaches = new TreeMap<>();
+		for (Path ex : examples) {
+			Path out = work.resolve("gen").resolve(root.resolve("examples").relativize(ex).toString().replace('/', '-'));
+			Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(ex, null, null, out));
+			assertFalse(o.failed(), ex + ": " + o.diagnostics());
+			Path xl = out.resolve("xl");
+			if (!Files.isDirectory(xl)) continue;
+			try (Stream<Path> cfgs = Files.list(xl)) {
+				for (Path c : cfgs.filter(p -> p.toString().endsWith(".cfg")).toList())
+					configs.put(ex.getFileName().toString().replace(".tess", "") + "-" + c.getFileName(), Files.readAllBytes(c));
+			}
+			Path script = xl.resolve("start-domains.sh");
+			if (!Files.exists(script)) continue;
+			int n = 0;
+			for (String line : Files.readAllLines(script)) {
+				if (!(line.startsWith("xl ") && line.contains("-attach"))) continue;
+				Matcher m = ATTACH.matcher(line);
+				assertTrue(m.matches(), ex + ": an attach line the test cannot read: " + line);
+				attaches.put(String.format("%s-attach%02d-%s", ex.getFileName().toString().replace(".tess", ""), ++n, m.group(1)),
+						"xl -N " + m.group(1) + "-attach \"Domain-0\"" + m.group(3) + "\n");
+			}
+		}
+		assertTrue(configs.size() >= 3, "examples produce xl configs: " + configs.keySet());
+		// the cockpit attaches all five kinds to Android, which Xen starts at boot
+		for (String kind : List.of("block", "network", "vdispl", "vkb", "vsnd"))
+			assertTrue(attaches.keySet().stream().anyMatch(k -> k.startsWith("rcar-h3-cockpit-attach") && k.endsWith("-" + kind)),
+					"the cockpit's start script has a " + kind + "-attach line: " + attaches.keySet());
+
+		Map<String, byte[]> files = new TreeMap<>();
+		List<ExpectedMarker> expected = new ArrayList<>();
+		configs.forEach((name, content) -> {
+			files.put("/etc/xen/check/" + name, content);
+			expected.add(ExpectedMarker.of("dom0", MarkerKind.XLN, "ok " + name));
+		});
+		attaches.forEach((name, line) -> {
+			files.put("/etc/xen/check-attach/" + name + ".sh", line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			expected.add(ExpectedMarker.of("dom0", MarkerKind.XLA, "ok " + name));
+		});
+		Path system = work.resolve("xl-check.tess");
+		Files.writeString(system, """
+				system xl-check on qemu-virt {
+					xen 4.17 { console uart0 image "xen" max 4M }
+					domain dom0 control { os linux memory 512M vcpus 1 kernel "Image" max 40M ramdisk "initrd.cpio.gz" max 16M }
+				}
+				""");
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, Route.DIRECT, true,
+				null, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
+				new Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
+		List<String> verdicts = report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLN) || m.is(MarkerKind.XLA)).map(m -> m.body()).toList();
+		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
+		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());
+		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLAOUT)).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
+	}
+}

@@ -1,0 +1,66 @@
+package dev.tessera.boot.marker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class MarkerLineTest {
+
+	@Test
+	void dom0LineHasNoPrefix() {
+		MarkerLine m = MarkerLine.parse("TESS-MEM name=dom0 kib=234228").get(0);
+		assertEquals("MEM", m.kind());
+		assertEquals("dom0", m.domain());
+		assertEquals(234228, m.longField("kib"));
+		assertEquals("", m.text());
+	}
+
+	@Test
+	void domULineIsFoundBehindXensPrefixOfAnyRelease() {
+		for (String prefix : List.of("(XEN) DOM1: ", "(d1) ", "(XEN) d1v0 ", "[  3.2] ")) {
+			List<MarkerLine> ms = MarkerLine.parse(prefix + "TESS-UP name=domU1");
+			assertEquals(1, ms.size(), prefix);
+			assertEquals("domU1", ms.get(0).domain());
+			assertEquals("UP", ms.get(0).kind());
+		}
+	}
+
+	@Test
+	void fieldsThenText() {
+		MarkerLine m = MarkerLine.parse("(XEN) DOM2: TESS-IOMEM name=domU2 60000000-6fffffff : System RAM").get(0);
+		assertEquals(Map.of(), m.fields());
+		assertEquals("60000000-6fffffff : System RAM", m.text());
+		MarkerLine d = MarkerLine.parse("TESS-DT name=a.b-c_1 present /reserved-memory/xen-shmem@50000000").get(0);
+		assertEquals("a.b-c_1", d.domain());
+		assertEquals("present /reserved-memory/xen-shmem@50000000", d.body());
+	}
+
+	@Test
+	void interleavedOutputOfTwoDomainsOnOneLineGivesBothMarkers() {
+		List<MarkerLine> ms = MarkerLine.parse("TESS-UP name=dom0(XEN) DOM1: TESS-UP name=domU1");
+		assertEquals(2, ms.size());
+		assertEquals("dom0", ms.get(0).domain());
+		assertEquals("domU1", ms.get(1).domain());
+	}
+
+	@Test
+	void linesWithoutMarkersGiveNothing() {
+		assertTrue(MarkerLine.parse("(XEN) Xen version 4.17.5").isEmpty());
+		assertTrue(MarkerLine.parse("TESS-UP without a name").isEmpty());
+	}
+
+	@Test
+	void expectationsMatchDomainKindAndText() {
+		MarkerLine m = MarkerLine.parse("(XEN) DOM1: TESS-DT name=domU1 present /chosen").get(0);
+		assertTrue(ExpectedMarker.of("domU1", MarkerKind.DT).matches(m));
+		assertTrue(ExpectedMarker.of("domU1", MarkerKind.DT, "present /chosen").matches(m));
+		assertTrue(!ExpectedMarker.of("domU1", MarkerKind.DT, "absent").matches(m));
+		assertTrue(!ExpectedMarker.of("domU2", MarkerKind.DT).matches(m));
+		assertTrue(!ExpectedMarker.of("domU1", MarkerKind.UP).matches(m));
+		assertTrue(ExpectedMarker.log("Xen version").matchesLine("(XEN) Xen version 4.17"));
+	}
+}
