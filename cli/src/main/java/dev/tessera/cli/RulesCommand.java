@@ -41,7 +41,9 @@ final class RulesCommand implements Callable<Integer> {
 				.append("`core/src/main/java/dev/tessera/core/rules/`, where every rule is registered with its section of this page) and the\n")
 				.append("rules' examples (`").append(EXAMPLES).append("`); a test keeps this page equal to that output.\n")
 				.append("Every rule has a stable id, shown in each diagnostic as `file:line:col: severity [id] message`.\n")
-				.append("Errors stop `tessera generate` (nothing is written); warnings are reported and generation goes on.\n\n")
+				.append("Errors stop `tessera generate` (nothing is written); warnings are reported and generation goes on.\n")
+				.append("A new rule is a subclass of `Rule` that takes its id, section, severity, title and rationale, listed in\n")
+				.append("`RuleCatalogue`, with a bad and a fixed example named after its id beside the others.\n\n")
 				.append("Examples marked *test board* run on the small board beside the examples, [`test-board.tess`](../").append(EXAMPLES)
 				.append("test-board.tess),\nwhich has the devices the rules need (a disabled device, DMA devices with and without an IOMMU, ")
 				.append("two CPU clusters).\n\n");

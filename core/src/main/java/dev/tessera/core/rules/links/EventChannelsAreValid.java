@@ -40,17 +40,16 @@ public final class EventChannelsAreValid extends Rule {
 	public void check(System s, Findings out) {
 		Map<Domain, Map<Integer, EventChannel>> used = new HashMap<>();
 		for (EventChannel e : s.getEventChannels()) {
-			end(s, out, e, e.getA(), e.getAPort(), EVENT_CHANNEL__A, EVENT_CHANNEL__APORT, used);
-			end(s, out, e, e.getB(), e.getBPort(), EVENT_CHANNEL__B, EVENT_CHANNEL__BPORT, used);
+			end(out, e, e.getA(), e.getAPort(), EVENT_CHANNEL__A, EVENT_CHANNEL__APORT, used);
+			end(out, e, e.getB(), e.getBPort(), EVENT_CHANNEL__B, EVENT_CHANNEL__BPORT, used);
 			if (e.getA() != null && e.getA() == e.getB())
 				out.report(INFO, e, EVENT_CHANNEL__B, "event channel '" + e.getName() + "' links domain '" + e.getA().getName()
 						+ "' with itself");
 		}
 	}
 
-	private static void end(System s, Findings out, EventChannel e, Domain d, int port,
-			EStructuralFeature domainFeature, EStructuralFeature portFeature,
-			Map<Domain, Map<Integer, EventChannel>> used) {
+	private static void end(Findings out, EventChannel e, Domain d, int port, EStructuralFeature domainFeature,
+			EStructuralFeature portFeature, Map<Domain, Map<Integer, EventChannel>> used) {
 		if (d == null || d.eIsProxy()) return;
 		Start start = Systems.startOf(d);
 		if (start == Start.XL)

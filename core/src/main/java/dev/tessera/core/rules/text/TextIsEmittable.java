@@ -52,8 +52,7 @@ public final class TextIsEmittable extends Rule {
 		if (f != null) text(out, f, BOOT_FILE__PATH, f.getPath(), what);
 	}
 
-	private void text(Findings out, EObject at, EStructuralFeature feature,
-			String value, String what) {
+	private void text(Findings out, EObject at, EStructuralFeature feature, String value, String what) {
 		int i = SafeText.firstUnsafe(value);
 		if (i >= 0)
 			out.report(INFO, at, feature, what + " contains " + SafeText.describe(value.charAt(i))

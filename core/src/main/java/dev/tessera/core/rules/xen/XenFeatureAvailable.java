@@ -62,8 +62,7 @@ public final class XenFeatureAvailable extends Rule {
 			need(out, v, XenFeature.STATIC_EVENT_CHANNELS, e, NAMED__NAME);
 	}
 
-	private static void need(Findings out, XenVersion v, XenFeature f, EObject at,
-			EStructuralFeature feature) {
+	private static void need(Findings out, XenVersion v, XenFeature f, EObject at, EStructuralFeature feature) {
 		if (f.availableIn(v)) return;
 		String who = at instanceof Named n ? " ('" + n.getName() + "')" : "";
 		out.report(INFO, at, feature, f.title() + who + " needs Xen " + f.since() + " or later, but the system targets Xen "
