@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.resolve.ResolutionRules;
+import dev.tessera.core.rules.PipelineRules;
+import dev.tessera.core.rules.RuleCatalogue;
 import dev.tessera.core.rules.RuleExamples;
 import dev.tessera.pipeline.Pipeline;
 
@@ -32,15 +34,25 @@ class RuleDocsTest {
 
 	@Test
 	void everyRuleIsInTheCatalogueOnce() {
-		List<String> ids = RulesCommand.all().stream().map(RuleInfo::id).toList();
+		List<String> ids = RuleCatalogue.all().stream().map(RuleInfo::id).toList();
 		assertEquals(ids.size(), ids.stream().distinct().count());
 		assertTrue(ids.size() >= 50, ids.size() + " rules");
 	}
 
-	/** Rules that only resolution and generation can find: proven through generate, with their own examples. */
+	/** Rules that only resolution and generation can find: proven through generate, each with its own example. */
 	static Stream<RuleInfo> generationRules() {
-		return Stream.of(ResolutionRules.MODULE_SIZE, ResolutionRules.MODULE_FIT, ResolutionRules.STATIC_FIT, Pipeline.NO_SYSTEM,
-				Pipeline.BOARD_DTS);
+		return Stream.concat(ResolutionRules.ALL.stream(), PipelineRules.ALL.stream()).filter(r -> RuleExamples.of(r.id()).isPresent());
+	}
+
+	/** An example is found by its rule's id: one whose name is no id of the catalogue would never be shown or tested. */
+	@Test
+	void everyExampleIsOfARuleOfTheCatalogue() throws Exception {
+		List<String> ids = RuleCatalogue.all().stream().map(RuleInfo::id).toList();
+		try (Stream<Path> files = Files.list(CliRun.root().resolve("core/src/main/resources/dev/tessera/core/rules/examples"))) {
+			List<String> orphans = files.map(p -> p.getFileName().toString().replaceFirst("\\.tess$", ""))
+					.filter(name -> !ids.contains(name) && !name.equals("test-board")).toList();
+			assertEquals(List.of(), orphans);
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")

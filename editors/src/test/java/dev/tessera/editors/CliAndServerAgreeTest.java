@@ -24,8 +24,8 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.junit.jupiter.api.Test;
 
+import dev.tessera.core.rules.RuleCatalogue;
 import dev.tessera.core.rules.RuleExamples;
-import dev.tessera.dsl.ide.server.RuleIds;
 
 /**
  * {@code tessera check} and the language server report the same diagnostics (rule id, line, column, severity and
@@ -51,7 +51,7 @@ class CliAndServerAgreeTest {
 			}
 		int examples = 0;
 		Files.createDirectories(ws.resolve("rules"));
-		for (var rule : RuleIds.catalogue()) {
+		for (var rule : RuleCatalogue.all()) {
 			var example = RuleExamples.of(rule.id());
 			if (example.isEmpty()) continue;
 			Path p = ws.resolve("rules").resolve(rule.id() + ".tess");

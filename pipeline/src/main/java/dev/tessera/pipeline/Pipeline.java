@@ -11,12 +11,12 @@ import org.eclipse.emf.common.util.URI;
 
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.Finding;
-import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.resolve.FileProbe;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.resolve.Resolution;
 import dev.tessera.core.resolve.Resolver;
+import dev.tessera.core.rules.PipelineRules;
 import dev.tessera.dsl.load.ModelLoader;
 import dev.tessera.generators.SystemGenerator;
 import dev.tessera.generators.manifest.ManifestWriter.Artifact;
@@ -32,13 +32,6 @@ import dev.tessera.model.System;
  * pipeline before anything is written. The CLI, the language server, the boot harness and build plugins run this.
  */
 public final class Pipeline {
-	public static final RuleInfo NO_SYSTEM = new RuleInfo("file.no-system", Severity.ERROR,
-			"The file given to generate declares one system",
-			"generate turns one system into its files; a board file, or a file with several systems, needs --system.");
-	public static final RuleInfo BOARD_DTS = new RuleInfo("board.device-tree", Severity.ERROR,
-			"The board's device tree can be read",
-			"The host device tree is the board's own tree with Xen's /chosen added: without it nothing can boot.");
-
 	private final ModelLoader loader = new ModelLoader();
 	private final SystemGenerator generator = new SystemGenerator();
 
@@ -123,7 +116,7 @@ public final class Pipeline {
 				String msg = systems.isEmpty()
 						? (systemName == null ? "the file declares no system to generate" : "the file declares no system '" + systemName + "'")
 						: "the file declares " + systems.size() + " systems: choose one with --system";
-				diags.add(new Diagnostic(systemFile.toString(), 1, 1, Severity.ERROR, NO_SYSTEM.id(), msg));
+				diags.add(new Diagnostic(systemFile.toString(), 1, 1, Severity.ERROR, PipelineRules.NO_SYSTEM.id(), msg));
 			}
 			return new LoadedSystem(systemFile, read, null, diags);
 		}
@@ -168,7 +161,7 @@ public final class Pipeline {
 		String name = board.getDeviceTree();
 		URI boardUri = board.eResource().getURI();
 		if (name == null || name.isBlank()) {
-			diags.add(ModelLoader.locate(systemFile, new Finding(BOARD_DTS, "board '" + board.getName()
+			diags.add(ModelLoader.locate(systemFile, new Finding(PipelineRules.BOARD_DTS, "board '" + board.getName()
 					+ "' names no device tree ('device-tree \"<file>.dts\"'), so there is nothing for Xen to boot with",
 					null, null, -1)));
 			return null;
@@ -177,7 +170,7 @@ public final class Pipeline {
 		try (InputStream in = board.eResource().getResourceSet().getURIConverter().createInputStream(dts)) {
 			return in.readAllBytes();
 		} catch (IOException e) {
-			diags.add(new Diagnostic(systemFile.toString(), 1, 1, Severity.ERROR, BOARD_DTS.id(), "cannot read the device tree '"
+			diags.add(new Diagnostic(systemFile.toString(), 1, 1, Severity.ERROR, PipelineRules.BOARD_DTS.id(), "cannot read the device tree '"
 					+ name + "' of board '" + board.getName() + "' (" + dts + ")"));
 			return null;
 		}

@@ -7,7 +7,6 @@ import java.util.List;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -20,7 +19,7 @@ import com.google.inject.Provider;
 
 import dev.tessera.core.diag.Severity;
 import dev.tessera.dsl.TesseraStandaloneSetup;
-import dev.tessera.dsl.validation.LanguageRules;
+import dev.tessera.dsl.validation.TesseraValidator;
 import dev.tessera.model.TesseraFile;
 
 /**
@@ -88,16 +87,7 @@ public final class ModelLoader {
 	}
 
 	static dev.tessera.core.diag.Diagnostic toDiagnostic(Path file, Issue issue) {
-		String code = issue.getCode();
-		String rule;
-		if (code == null || code.equals(Diagnostic.SYNTAX_DIAGNOSTIC) || code.startsWith("org.eclipse.xtext.diagnostics.Diagnostic.Syntax"))
-			rule = LanguageRules.SYNTAX.id();
-		else if (code.equals(Diagnostic.LINKING_DIAGNOSTIC))
-			rule = LanguageRules.LINK.id();
-		else if (code.startsWith("org.eclipse.xtext"))
-			rule = LanguageRules.SYNTAX.id();
-		else
-			rule = code;
+		String rule = TesseraValidator.ruleId(issue.getCode());
 		Severity sev = issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.WARNING ? Severity.WARNING : Severity.ERROR;
 		int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
 		int col = issue.getColumn() == null ? 1 : issue.getColumn();

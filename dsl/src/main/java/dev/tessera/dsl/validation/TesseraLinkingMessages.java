@@ -4,6 +4,7 @@ import org.eclipse.xtext.diagnostics.DiagnosticMessage;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 
+import dev.tessera.core.rules.LanguageRules;
 import dev.tessera.dsl.scoping.BoardLibrary;
 import dev.tessera.model.TesseraPackage;
 

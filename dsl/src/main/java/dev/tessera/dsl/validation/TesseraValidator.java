@@ -1,6 +1,9 @@
 package dev.tessera.dsl.validation;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
@@ -9,7 +12,8 @@ import com.google.inject.Inject;
 
 import dev.tessera.core.diag.Finding;
 import dev.tessera.core.diag.Severity;
-import dev.tessera.core.rules.RuleRegistry;
+import dev.tessera.core.rules.LanguageRules;
+import dev.tessera.core.rules.RuleCatalogue;
 import dev.tessera.model.Board;
 import dev.tessera.model.Import;
 import dev.tessera.model.System;
@@ -18,12 +22,22 @@ import dev.tessera.model.TesseraPackage;
 
 /**
  * Runs Tessera's rule catalogue (plain Java in the core module) inside Xtext, so the editor and the CLI report
- * exactly the same findings. Each finding's code is its rule id.
+ * exactly the same findings. Each finding's code is its rule id; {@link #ruleId} reads any issue's code as one.
  */
 public class TesseraValidator extends AbstractTesseraValidator {
 
 	@Inject
 	private ImportUriResolver importUriResolver;
+
+	/** The rule id of an issue, from its code: the code itself for the catalogue's rules, Xtext's own as syntax or link. */
+	public static String ruleId(String issueCode) {
+		if (issueCode == null || issueCode.equals(Diagnostic.SYNTAX_DIAGNOSTIC)
+				|| issueCode.startsWith("org.eclipse.xtext.diagnostics.Diagnostic.Syntax"))
+			return LanguageRules.SYNTAX.id();
+		if (issueCode.equals(Diagnostic.LINKING_DIAGNOSTIC)) return LanguageRules.LINK.id();
+		if (issueCode.startsWith("org.eclipse.xtext")) return LanguageRules.SYNTAX.id();
+		return issueCode;
+	}
 
 	@Check(CheckType.FAST)
 	public void checkNotEmpty(TesseraFile file) {
@@ -47,24 +61,23 @@ public class TesseraValidator extends AbstractTesseraValidator {
 
 	@Check(CheckType.FAST)
 	public void checkSystem(System system) {
-		if (parsedCleanly(system)) report(system, RuleRegistry.check(system).all());
+		if (parsedCleanly(system)) report(system, RuleCatalogue.check(system).all());
 	}
 
 	@Check(CheckType.FAST)
 	public void checkBoard(Board board) {
-		if (parsedCleanly(board)) report(board, RuleRegistry.check(board).all());
+		if (parsedCleanly(board)) report(board, RuleCatalogue.check(board).all());
 	}
 
 	/**
 	 * After a syntax error the model holds what the parser guessed: the rules wait until the file parses. A name
 	 * that does not resolve is no reason to wait: the rules cope with a missing reference.
 	 */
-	private static boolean parsedCleanly(org.eclipse.emf.ecore.EObject o) {
-		return o.eResource() == null
-				|| o.eResource().getErrors().stream().noneMatch(e -> e instanceof org.eclipse.xtext.resource.XtextSyntaxDiagnostic);
+	private static boolean parsedCleanly(EObject o) {
+		return o.eResource() == null || o.eResource().getErrors().stream().noneMatch(e -> e instanceof XtextSyntaxDiagnostic);
 	}
 
-	private void report(org.eclipse.emf.ecore.EObject checked, Iterable<Finding> findings) {
+	private void report(EObject checked, Iterable<Finding> findings) {
 		for (Finding f : findings) {
 			// Xtext reports only on the file being checked: a finding about another file lands on what was checked.
 			boolean here = f.source() != null && f.source().eResource() == checked.eResource();

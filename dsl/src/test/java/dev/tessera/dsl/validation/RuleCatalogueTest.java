@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.rules.RuleExamples;
-import dev.tessera.core.rules.RuleRegistry;
+import dev.tessera.core.rules.LanguageRules;
+import dev.tessera.core.rules.RuleCatalogue;
 import dev.tessera.dsl.load.ModelLoader;
 
 /**
@@ -32,7 +33,7 @@ class RuleCatalogueTest {
 	/** Rules found by parsing and validating a file (resolution and generation rules are proven in the CLI's tests). */
 	static Stream<RuleInfo> validationRules() {
 		List<RuleInfo> all = new ArrayList<>(LanguageRules.ALL);
-		RuleRegistry.rules().forEach(r -> all.addAll(r.infos()));
+		RuleCatalogue.rules().forEach(r -> all.addAll(r.infos()));
 		return all.stream();
 	}
 
@@ -67,9 +68,9 @@ class RuleCatalogueTest {
 			var loaded = LOADER.load(p);
 			if (loaded.model() == null) continue;
 			for (var element : loaded.model().getElements()) {
-				var findings = RuleRegistry.check(element).all();
+				var findings = RuleCatalogue.check(element).all();
 				int at = cut;
-				assertTrue(findings.stream().noneMatch(f -> f.rule().id().equals(RuleRegistry.INTERNAL.id())),
+				assertTrue(findings.stream().noneMatch(f -> f.rule().id().equals(RuleCatalogue.INTERNAL.id())),
 						() -> "a rule failed at cut " + at + ": " + findings.stream().map(f -> f.message()).toList());
 			}
 		}

@@ -1,27 +1,38 @@
 package dev.tessera.core.rules.backends;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.DISK_FRONTEND__VDEV;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
+import static dev.tessera.model.TesseraPackage.Literals.NET_FRONTEND__MAC;
 
-import java.util.*;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-import dev.tessera.core.backends.Backends;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.DiskFrontend;
+import dev.tessera.model.DisplayConnector;
+import dev.tessera.model.DisplayFrontend;
+import dev.tessera.model.Domain;
+import dev.tessera.model.Frontend;
+import dev.tessera.model.NetFrontend;
 import dev.tessera.model.System;
 
 /** Virtual devices are told apart: disk names per domain, MAC addresses across the system, connector ids per domain. */
-public final class FrontendsAreUnique implements Rule {
-	static final RuleInfo INFO = new RuleInfo("frontend.unique", Severity.ERROR, "Virtual devices are unique",
+public final class FrontendsAreUnique extends Rule {
+	static final RuleInfo INFO = new RuleInfo("frontend.unique", Section.BACKENDS, Severity.ERROR, "Virtual devices are unique",
 			"Two disks with one name, two NICs with one MAC or two display connectors with one id collide in the guest or on the bridge.");
 
-	public RuleInfo info() {
-		return INFO;
+	public FrontendsAreUnique() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		Map<String, Domain> macs = new HashMap<>();
 		for (Domain d : s.getDomains()) {

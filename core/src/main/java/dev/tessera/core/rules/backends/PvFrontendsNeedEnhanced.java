@@ -1,30 +1,32 @@
 package dev.tessera.core.rules.backends;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.FRONTEND__BACKEND;
 
-import java.util.*;
-
-import dev.tessera.core.backends.Backends;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
+import dev.tessera.model.Frontend;
+import dev.tessera.model.NinePFrontend;
 import dev.tessera.model.System;
+import dev.tessera.model.VirtioFrontend;
 
 /** PV frontends of a domain Xen starts at boot need its PV interfaces (xen,enhanced). */
-public final class PvFrontendsNeedEnhanced implements Rule {
-	static final RuleInfo INFO = new RuleInfo("frontend.dom0less-pv", Severity.ERROR,
+public final class PvFrontendsNeedEnhanced extends Rule {
+	static final RuleInfo INFO = new RuleInfo("frontend.dom0less-pv", Section.BACKENDS, Severity.ERROR,
 			"PV devices of a dom0less domain have its PV interfaces enabled",
 			"A domain Xen starts at boot is a plain VM unless its xen,enhanced interfaces (grant tables, xenstore) are on; PV "
 					+ "frontends need them to find their backends. dom0 attaches them once it runs (xl block-attach, network-attach, "
 					+ "vdispl-attach, vkb-attach, vsnd-attach in xl/start-domains.sh); 9pfs and virtio devices cannot be attached to such a domain.");
 
-	public RuleInfo info() {
-		return INFO;
+	public PvFrontendsNeedEnhanced() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (Domain d : Systems.bootDomains(s)) {
 			for (Frontend f : d.getFrontends())

@@ -1,27 +1,34 @@
 package dev.tessera.core.rules.cpus;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.CPU_RANGE__FIRST;
+import static dev.tessera.model.TesseraPackage.Literals.CPU_RANGE__LAST;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
+import dev.tessera.core.rules.Walk;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Board;
+import dev.tessera.model.CpuRange;
+import dev.tessera.model.Cpupool;
+import dev.tessera.model.Domain;
 import dev.tessera.model.System;
 
 /** Pinned and pooled CPUs exist on the board. */
-public final class CpuExists implements Rule {
-	static final RuleInfo INFO = new RuleInfo("cpu.exists", Severity.ERROR, "CPUs named exist on the board",
+public final class CpuExists extends Rule {
+	static final RuleInfo INFO = new RuleInfo("cpu.exists", Section.CPUS, Severity.ERROR, "CPUs named exist on the board",
 			"Xen ignores or rejects a CPU number it does not have; the domain then runs elsewhere or not at all.");
 
-	public RuleInfo info() {
-		return INFO;
+	public CpuExists() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
-		Board b = s.getBoard();
-		if (b == null || b.eIsProxy()) return;
+		Board b = Walk.board(s);
+		if (b == null) return;
 		int n = Systems.cpus(b).size();
 		for (Domain d : s.getDomains())
 			for (CpuRange r : d.getPin()) check(out, r, n, b, "domain '" + d.getName() + "'");

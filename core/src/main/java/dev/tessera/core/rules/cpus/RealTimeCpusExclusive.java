@@ -1,30 +1,34 @@
 package dev.tessera.core.rules.cpus;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
 
-import java.util.*;
+import java.util.ArrayList;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
+import dev.tessera.core.rules.Walk;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.core.xen.XenVersion;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
 import dev.tessera.model.System;
 
 /** A real-time domain's CPUs are its own: no other domain can be scheduled there. */
-public final class RealTimeCpusExclusive implements Rule {
-	static final RuleInfo INFO = new RuleInfo("cpu.rt-exclusive", Severity.ERROR, "A real-time domain's CPUs are its own",
+public final class RealTimeCpusExclusive extends Rule {
+	static final RuleInfo INFO = new RuleInfo("cpu.rt-exclusive", Section.CPUS, Severity.ERROR, "A real-time domain's CPUs are its own",
 			"A real-time OS (Zephyr, FreeRTOS) meets its deadlines only when no other domain's vCPU can take its CPU: pin it "
 					+ "to CPUs no other domain uses, or give it a cpupool of its own.");
 
-	public RuleInfo info() {
-		return INFO;
+	public RealTimeCpusExclusive() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
-		if (s.getBoard() == null || s.getBoard().eIsProxy()) return;
+		if (Walk.board(s) == null) return;
 		for (Domain rt : s.getDomains()) {
 			if (!Systems.isRealTime(rt)) continue;
 			SortedSet<Integer> mine = Systems.effectiveCpus(s, rt);

@@ -1,39 +1,42 @@
 package dev.tessera.core.rules.devices;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.PASSTHROUGH__DEVICE;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.core.rules.Walk;
+import dev.tessera.core.rules.Walk.PassedThrough;
+import dev.tessera.model.Device;
+import dev.tessera.model.Domain;
 import dev.tessera.model.System;
 
 /** A device is given to at most one domain, once. */
-public final class DevicePassedOnce implements Rule {
-	static final RuleInfo INFO = new RuleInfo("device.passthrough-once", Severity.ERROR,
+public final class DevicePassedOnce extends Rule {
+	static final RuleInfo INFO = new RuleInfo("device.passthrough-once", Section.DEVICES, Severity.ERROR,
 			"A device is given to one domain",
 			"Two domains driving the same hardware corrupt each other's state; Xen refuses the second assignment "
 					+ "at boot or at xl create.");
 
-	public RuleInfo info() {
-		return INFO;
+	public DevicePassedOnce() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
-		java.util.Map<Device, Domain> owner = new java.util.HashMap<>();
-		for (Domain d : s.getDomains())
-			for (Passthrough p : d.getPassthrough()) {
-				Device dev = p.getDevice();
-				if (dev == null || dev.eIsProxy()) continue;
-				Domain first = owner.putIfAbsent(dev, d);
-				if (first == d)
-					out.report(INFO, p, PASSTHROUGH__DEVICE, "device '" + dev.getName() + "' is passed through to domain '"
-							+ d.getName() + "' twice: remove the duplicate");
-				else if (first != null)
-					out.report(INFO, p, PASSTHROUGH__DEVICE, "device '" + dev.getName() + "' is passed through to domain '"
-							+ d.getName() + "' and to domain '" + first.getName() + "': give it to one of them");
-			}
+		Map<Device, Domain> owner = new HashMap<>();
+		for (PassedThrough x : Walk.passthroughs(s)) {
+			Domain first = owner.putIfAbsent(x.device(), x.domain());
+			String given = "device '" + x.device().getName() + "' is passed through to domain '" + x.domain().getName() + "'";
+			if (first == x.domain())
+				out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, given + " twice: remove the duplicate");
+			else if (first != null)
+				out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, given + " and to domain '" + first.getName() + "': give it to one of them");
+		}
 	}
 }

@@ -1,25 +1,29 @@
 package dev.tessera.core.rules.devices;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.PASSTHROUGH__DEVICE;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
+import dev.tessera.model.Passthrough;
+import dev.tessera.model.Start;
 import dev.tessera.model.System;
 
 /** dom0 already owns every device it is not told to leave alone. */
-public final class PassthroughToDom0Useless implements Rule {
-	static final RuleInfo INFO = new RuleInfo("device.passthrough-dom0", Severity.WARNING,
+public final class PassthroughToDom0Useless extends Rule {
+	static final RuleInfo INFO = new RuleInfo("device.passthrough-dom0", Section.DEVICES, Severity.WARNING,
 			"Passthrough to dom0 does nothing",
 			"dom0 sees every host device not marked xen,passthrough; listing one for dom0 changes nothing.");
 
-	public RuleInfo info() {
-		return INFO;
+	public PassthroughToDom0Useless() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (Domain d : s.getDomains())
 			if (Systems.startOf(d) == Start.DOM0)

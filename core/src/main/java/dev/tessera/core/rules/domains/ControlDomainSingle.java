@@ -1,25 +1,26 @@
 package dev.tessera.core.rules.domains;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__ROLE;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
+import dev.tessera.model.Role;
 import dev.tessera.model.System;
 
 /** At most one control domain: Xen has exactly one dom0. */
-public final class ControlDomainSingle implements Rule {
-	static final RuleInfo INFO = new RuleInfo("domain.control-single", Severity.ERROR, "At most one control domain",
+public final class ControlDomainSingle extends Rule {
+	static final RuleInfo INFO = new RuleInfo("domain.control-single", Section.DOMAINS, Severity.ERROR, "At most one control domain",
 			"The control domain is Xen's dom0; a system has one or none.");
 
-	public RuleInfo info() {
-		return INFO;
+	public ControlDomainSingle() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		Domain first = null;
 		for (Domain d : s.getDomains()) {

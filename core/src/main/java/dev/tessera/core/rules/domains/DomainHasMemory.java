@@ -1,25 +1,27 @@
 package dev.tessera.core.rules.domains;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__MEMORY;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
 import dev.tessera.model.System;
 
 /** Every domain declares its memory. */
-public final class DomainHasMemory implements Rule {
-	static final RuleInfo INFO = new RuleInfo("domain.memory", Severity.ERROR, "Every domain has memory",
+public final class DomainHasMemory extends Rule {
+	static final RuleInfo INFO = new RuleInfo("domain.memory", Section.DOMAINS, Severity.ERROR, "Every domain has memory",
 			"Xen needs the amount of memory of every domain it builds; there is no useful default.");
 
-	public RuleInfo info() {
-		return INFO;
+	public DomainHasMemory() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (Domain d : s.getDomains()) {
 			if (d.getMemory() <= 0)

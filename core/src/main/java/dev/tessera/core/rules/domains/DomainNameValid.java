@@ -1,28 +1,30 @@
 package dev.tessera.core.rules.domains;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
+
+import java.util.regex.Pattern;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
 import dev.tessera.model.System;
 
 /** A domain name must be usable by xl and as a file and device-tree node name. */
-public final class DomainNameValid implements Rule {
-	static final RuleInfo INFO = new RuleInfo("domain.name-valid", Severity.ERROR,
+public final class DomainNameValid extends Rule {
+	static final RuleInfo INFO = new RuleInfo("domain.name-valid", Section.DOMAINS, Severity.ERROR,
 			"Domain names are valid for xl, device trees and file names",
 			"The name becomes an xl domain name, a /chosen node name and an output file name: letters, digits, "
 					+ "'_', '-' and '.', at most 63 characters, never '.' or '..'.");
-	private static final java.util.regex.Pattern VALID = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
+	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
 
-	public RuleInfo info() {
-		return INFO;
+	public DomainNameValid() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (Domain d : s.getDomains()) {
 			String n = d.getName();

@@ -1,29 +1,37 @@
 package dev.tessera.core.rules.gpu;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_GUEST__OSID;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_SHARE__DEVICE;
 
 import java.util.Optional;
 
+import dev.tessera.core.board.OsidBank;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
-import dev.tessera.core.board.OsidBank;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.text.Sizes;
-import dev.tessera.model.*;
+import dev.tessera.model.Board;
+import dev.tessera.model.Device;
+import dev.tessera.model.GpuGuest;
+import dev.tessera.model.GpuShare;
+import dev.tessera.model.GpuSharing;
+import dev.tessera.model.RegRange;
 import dev.tessera.model.System;
 
 /** A guest of a hardware-virtualized GPU is given its OSID's register bank, which the board must place. */
-public final class GpuOsidWindowOnBoard implements Rule {
-	static final RuleInfo INFO = new RuleInfo("gpu.osid-window", Severity.ERROR, "Each GPU guest's OSID registers are on the board",
+public final class GpuOsidWindowOnBoard extends Rule {
+	static final RuleInfo INFO = new RuleInfo("gpu.osid-window", Section.GPUS, Severity.ERROR, "Each GPU guest's OSID registers are on the board",
 			"A guest of a hardware-virtualized GPU drives the GPU through the register bank of its OSID; Xen maps that bank, "
 					+ "and only that bank, into the guest. The board must say how large a bank is ('osid-window'), and the bank "
 					+ "of every OSID in use must lie within the GPU's registers, in whole pages.");
 
-	public RuleInfo info() {
-		return INFO;
+	public GpuOsidWindowOnBoard() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (GpuShare g : s.getGpus()) {
 			Device gpu = g.getDevice();

@@ -1,28 +1,32 @@
 package dev.tessera.core.rules.gpu;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_GUEST__DOMAIN;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_GUEST__OSID;
 
-import java.util.*;
+import java.util.HashMap;
+import java.util.Map;
 
-import dev.tessera.core.backends.Backends;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.GpuGuest;
+import dev.tessera.model.GpuShare;
+import dev.tessera.model.GpuSharing;
 import dev.tessera.model.System;
 
 /** Hardware GPU virtualization: every guest has its own OSID, within what the GPU has; OSID 0 is the host's. */
-public final class GpuOsidsUniqueAndInRange implements Rule {
-	static final RuleInfo INFO = new RuleInfo("gpu.osid", Severity.ERROR, "Every GPU guest has its own OSID",
+public final class GpuOsidsUniqueAndInRange extends Rule {
+	static final RuleInfo INFO = new RuleInfo("gpu.osid", Section.GPUS, Severity.ERROR, "Every GPU guest has its own OSID",
 			"A PowerVR GPU runs each guest in an OSID (OS identifier) of its own; OSID 0 belongs to the host-mode domain, and "
 					+ "the GPU has a fixed number of them.");
 
-	public RuleInfo info() {
-		return INFO;
+	public GpuOsidsUniqueAndInRange() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (GpuShare g : s.getGpus()) {
 			if (g.getMode() != GpuSharing.HARDWARE) continue;

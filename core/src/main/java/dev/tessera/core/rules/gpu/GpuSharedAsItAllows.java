@@ -1,29 +1,43 @@
 package dev.tessera.core.rules.gpu;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_GUEST__DOMAIN;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_SHARE__DEVICE;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_SHARE__HOST;
+import static dev.tessera.model.TesseraPackage.Literals.GPU_SHARE__MODE;
+import static dev.tessera.model.TesseraPackage.Literals.PASSTHROUGH__DEVICE;
 
-import java.util.*;
+import java.util.HashMap;
+import java.util.Map;
 
-import dev.tessera.core.backends.Backends;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
+import dev.tessera.core.rules.Walk;
+import dev.tessera.core.rules.Walk.PassedThrough;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Device;
+import dev.tessera.model.DeviceKind;
+import dev.tessera.model.Domain;
+import dev.tessera.model.GpuGuest;
+import dev.tessera.model.GpuShare;
+import dev.tessera.model.GpuSharing;
+import dev.tessera.model.Start;
 import dev.tessera.model.System;
 
 /** A GPU is shared in a way it supports, by exactly one owner or host that has the GPU. */
-public final class GpuSharedAsItAllows implements Rule {
-	static final RuleInfo INFO = new RuleInfo("gpu.mode", Severity.ERROR, "A GPU is shared the way it supports, by one host that owns it",
+public final class GpuSharedAsItAllows extends Rule {
+	static final RuleInfo INFO = new RuleInfo("gpu.mode", Section.GPUS, Severity.ERROR, "A GPU is shared the way it supports, by one host that owns it",
 			"Passthrough, para-virtual display, virtio-gpu and hardware virtualization each need something of the GPU and of "
 					+ "the domain that drives it: a mode the board says the GPU supports, one owner or host, and that domain given the GPU "
 					+ "and no other: guests reach the GPU through their host, and a host is not its own guest.");
 
-	public RuleInfo info() {
-		return INFO;
+	public GpuSharedAsItAllows() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		Map<Device, GpuShare> seen = new HashMap<>();
 		for (GpuShare g : s.getGpus()) {
@@ -47,12 +61,10 @@ public final class GpuSharedAsItAllows implements Rule {
 					out.report(INFO, x, GPU_GUEST__DOMAIN, "domain '" + host.getName() + "' hosts GPU '" + gpu.getName()
 							+ "' and cannot also be its guest");
 			// only the host has the GPU itself; the guests reach it through the host
-			for (Domain d : s.getDomains())
-				if (d != host)
-					for (Passthrough p : d.getPassthrough())
-						if (p.getDevice() == gpu)
-							out.report(INFO, p, PASSTHROUGH__DEVICE, "GPU '" + gpu.getName() + "' is hosted by '" + host.getName()
-									+ "', but domain '" + d.getName() + "' is given it with passthrough: only its host owns it");
+			for (PassedThrough x : Walk.passthroughs(s))
+				if (x.device() == gpu && x.domain() != host)
+					out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "GPU '" + gpu.getName() + "' is hosted by '" + host.getName()
+							+ "', but domain '" + x.domain().getName() + "' is given it with passthrough: only its host owns it");
 		}
 	}
 }

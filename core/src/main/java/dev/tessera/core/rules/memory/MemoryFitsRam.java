@@ -1,28 +1,33 @@
 package dev.tessera.core.rules.memory;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
+import dev.tessera.core.rules.Walk;
 import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Board;
+import dev.tessera.model.Domain;
+import dev.tessera.model.RamBank;
+import dev.tessera.model.ReservedRegion;
 import dev.tessera.model.System;
 
 /** The domains' memory together fits in the board's RAM, less what is reserved. */
-public final class MemoryFitsRam implements Rule {
-	static final RuleInfo INFO = new RuleInfo("memory.fits", Severity.ERROR, "All domains fit in RAM",
+public final class MemoryFitsRam extends Rule {
+	static final RuleInfo INFO = new RuleInfo("memory.fits", Section.MEMORY, Severity.ERROR, "All domains fit in RAM",
 			"Xen cannot create a domain it has no memory for; on a board the system then stops half-booted.");
 
-	public RuleInfo info() {
-		return INFO;
+	public MemoryFitsRam() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
-		Board b = s.getBoard();
-		if (b == null || b.eIsProxy() || b.getRam().isEmpty()) return;
+		Board b = Walk.board(s);
+		if (b == null || b.getRam().isEmpty()) return;
 		long ram = b.getRam().stream().mapToLong(RamBank::getSize).sum();
 		// Loader areas are free again once Xen runs; only firmware reservations are lost for good.
 		long reserved = b.getReserved().stream().filter(r -> !r.isLoader()).mapToLong(ReservedRegion::getSize).sum();

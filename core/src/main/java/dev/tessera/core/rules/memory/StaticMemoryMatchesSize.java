@@ -1,26 +1,29 @@
 package dev.tessera.core.rules.memory;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__MEMORY;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__STATIC_MEMORY;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
 import dev.tessera.model.System;
 
 /** A domain's memory equals the sum of its static regions; Xen panics at boot otherwise. */
-public final class StaticMemoryMatchesSize implements Rule {
-	static final RuleInfo INFO = new RuleInfo("memory.static-size", Severity.ERROR,
+public final class StaticMemoryMatchesSize extends Rule {
+	static final RuleInfo INFO = new RuleInfo("memory.static-size", Section.MEMORY, Severity.ERROR,
 			"A domain's memory equals its static regions",
 			"Xen 4.17 panics at boot (\"Size of memory property doesn't match up\") when they differ.");
 
-	public RuleInfo info() {
-		return INFO;
+	public StaticMemoryMatchesSize() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (Domain d : s.getDomains()) {
 			if (d.getStaticMemory().isEmpty() || d.getMemory() <= 0) continue;

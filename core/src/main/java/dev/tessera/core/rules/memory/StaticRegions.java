@@ -1,32 +1,42 @@
 package dev.tessera.core.rules.memory;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
-import dev.tessera.core.diag.Findings;
-import dev.tessera.core.diag.RuleInfo;
-import dev.tessera.core.diag.Severity;
-import dev.tessera.core.rules.Rule;
 import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Board;
+import dev.tessera.model.Domain;
+import dev.tessera.model.StaticRegion;
 import dev.tessera.model.System;
 
-/** Helpers shared by the static-memory rules. */
+/** The static memory of a system's domains, as the static-memory rules walk it. */
 final class StaticRegions {
 	private StaticRegions() {
 	}
 
-	/** The static regions with an address; a region without a size takes the domain's memory. */
-	static java.util.List<StaticRegion> of(Domain d) {
-		return d.getStaticMemory().stream().filter(StaticRegion::isSetBase).toList();
+	/** A static region with an address, of a domain; a region without a size takes the domain's memory. */
+	record Placed(Domain domain, StaticRegion region, long base, long size) {
+		String range() {
+			return Sizes.range(base, size);
+		}
+
+		boolean overlaps(long otherBase, long otherSize) {
+			return Sizes.overlaps(base, size, otherBase, otherSize);
+		}
 	}
 
-	static long size(Domain d, StaticRegion r) {
-		return r.getSize() > 0 ? r.getSize() : Math.max(d.getMemory(), 0);
+	/** Every static region with an address, domain by domain. */
+	static List<Placed> of(System s) {
+		List<Placed> out = new ArrayList<>();
+		for (Domain d : s.getDomains())
+			for (StaticRegion r : d.getStaticMemory())
+				if (r.isSetBase()) out.add(new Placed(d, r, r.getBase(), r.getSize() > 0 ? r.getSize() : Math.max(d.getMemory(), 0)));
+		return out;
 	}
 
 	static String banks(Board b) {
 		return b.getRam().stream().map(bank -> bank.getName() + " " + Sizes.range(bank.getBase(), bank.getSize()))
-				.collect(java.util.stream.Collectors.joining(", "));
+				.collect(Collectors.joining(", "));
 	}
 }

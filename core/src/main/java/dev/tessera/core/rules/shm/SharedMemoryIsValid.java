@@ -1,6 +1,9 @@
 package dev.tessera.core.rules.shm;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
+import static dev.tessera.model.TesseraPackage.Literals.REGION__BASE;
+import static dev.tessera.model.TesseraPackage.Literals.SHM_MAPPING__DOMAIN;
+import static dev.tessera.model.TesseraPackage.Literals.SHM_MAPPING__GUEST_ADDRESS;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,28 +12,33 @@ import java.util.Set;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
-import dev.tessera.model.*;
+import dev.tessera.model.Domain;
+import dev.tessera.model.SharedMemory;
+import dev.tessera.model.ShmMapping;
+import dev.tessera.model.Start;
 import dev.tessera.model.System;
 
 /**
  * Static shared memory as Xen 4.17 reads it (docs/misc/arm/device-tree/booting.txt, "Static Shared Memory"):
  * between domains Xen creates at boot, each domain once, a page-aligned region with a short id.
  */
-public final class SharedMemoryIsValid implements Rule {
-	static final RuleInfo INFO = new RuleInfo("shm.valid", Severity.ERROR,
+public final class SharedMemoryIsValid extends Rule {
+	static final RuleInfo INFO = new RuleInfo("shm.valid", Section.SHARED_MEMORY, Severity.ERROR,
 			"Shared memory links domains started at boot, each once, with an aligned region",
 			"Xen sets up static shared memory only for the domains it creates at boot; its id is at most 15 "
 					+ "characters (xen,shm-id); the region and every guest address are page-aligned, and a domain maps a "
 					+ "region once.");
 
-	public RuleInfo info() {
-		return INFO;
+	public SharedMemoryIsValid() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		for (SharedMemory shm : s.getSharedMemory()) {
 			String n = shm.getName();

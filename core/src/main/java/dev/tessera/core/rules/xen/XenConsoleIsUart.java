@@ -1,27 +1,26 @@
 package dev.tessera.core.rules.xen;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.XEN_SETTINGS__CONSOLE;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.core.xen.XenFeature;
-import dev.tessera.core.xen.XenVersion;
-import dev.tessera.model.*;
+import dev.tessera.model.Device;
+import dev.tessera.model.DeviceKind;
 import dev.tessera.model.System;
 
 /** Xen's console must be a UART of the board with a device-tree path Xen can name (dtuart=). */
-public final class XenConsoleIsUart implements Rule {
-	static final RuleInfo INFO = new RuleInfo("xen.console", Severity.ERROR, "Xen's console is a UART",
+public final class XenConsoleIsUart extends Rule {
+	static final RuleInfo INFO = new RuleInfo("xen.console", Section.XEN, Severity.ERROR, "Xen's console is a UART",
 			"Xen drives its console itself through dtuart=<path>: the device must be a UART with a device-tree path.");
 
-	public RuleInfo info() {
-		return INFO;
+	public XenConsoleIsUart() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		if (s.getXen() == null) return;
 		Device c = s.getXen().getConsole();

@@ -1,29 +1,43 @@
 package dev.tessera.core.rules.xen;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__CPUPOOL;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__DIRECT_MAP;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__ENHANCED;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__PIN;
+import static dev.tessera.model.TesseraPackage.Literals.DOMAIN__STATIC_ALLOCATION;
+import static dev.tessera.model.TesseraPackage.Literals.NAMED__NAME;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.core.xen.XenFeature;
 import dev.tessera.core.xen.XenVersion;
-import dev.tessera.model.*;
+import dev.tessera.model.Cpupool;
+import dev.tessera.model.Domain;
+import dev.tessera.model.EventChannel;
+import dev.tessera.model.Named;
+import dev.tessera.model.SharedMemory;
+import dev.tessera.model.Start;
 import dev.tessera.model.System;
 
 /** Every feature a system uses must exist in its target Xen release. */
-public final class XenFeatureAvailable implements Rule {
-	static final RuleInfo INFO = new RuleInfo("xen.feature", Severity.ERROR,
+public final class XenFeatureAvailable extends Rule {
+	static final RuleInfo INFO = new RuleInfo("xen.feature", Section.XEN, Severity.ERROR,
 			"Feature exists in the target Xen release",
 			"Xen ignores or rejects device-tree properties it does not know, often silently at boot: static memory "
 					+ "needs 4.16; direct map, boot-time cpupools and xen,enhanced 4.17; per-vCPU affinity 4.21.");
 
-	public RuleInfo info() {
-		return INFO;
+	public XenFeatureAvailable() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		XenVersion v = Systems.xenVersion(s);
 		for (Domain d : s.getDomains()) {
@@ -48,8 +62,7 @@ public final class XenFeatureAvailable implements Rule {
 			need(out, v, XenFeature.STATIC_EVENT_CHANNELS, e, NAMED__NAME);
 	}
 
-	private static void need(Findings out, XenVersion v, XenFeature f, org.eclipse.emf.ecore.EObject at,
-			org.eclipse.emf.ecore.EStructuralFeature feature) {
+	private static void need(Findings out, XenVersion v, XenFeature f, EObject at, EStructuralFeature feature) {
 		if (f.availableIn(v)) return;
 		String who = at instanceof Named n ? " ('" + n.getName() + "')" : "";
 		out.report(INFO, at, feature, f.title() + who + " needs Xen " + f.since() + " or later, but the system targets Xen "

@@ -1,28 +1,26 @@
 package dev.tessera.core.rules.xen;
 
-import static dev.tessera.model.TesseraPackage.Literals.*;
+import static dev.tessera.model.TesseraPackage.Literals.XEN_SETTINGS__VERSION;
 
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
-import dev.tessera.core.text.Sizes;
-import dev.tessera.core.xen.Systems;
-import dev.tessera.core.xen.XenFeature;
 import dev.tessera.core.xen.XenVersion;
-import dev.tessera.model.*;
 import dev.tessera.model.System;
 
 /** The target Xen release must be one Tessera generates for. */
-public final class XenVersionKnown implements Rule {
-	static final RuleInfo INFO = new RuleInfo("xen.version", Severity.ERROR, "Target Xen release is supported",
+public final class XenVersionKnown extends Rule {
+	static final RuleInfo INFO = new RuleInfo("xen.version", Section.XEN, Severity.ERROR, "Target Xen release is supported",
 			"What Xen accepts in its device tree and command line changes release by release; Tessera generates for "
 					+ XenVersion.OLDEST + " and later.");
 
-	public RuleInfo info() {
-		return INFO;
+	public XenVersionKnown() {
+		super(INFO);
 	}
 
+	@Override
 	public void check(System s, Findings out) {
 		if (s.getXen() == null || s.getXen().getVersion() == null) return;
 		var v = XenVersion.parse(s.getXen().getVersion());

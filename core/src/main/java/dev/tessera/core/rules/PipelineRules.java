@@ -1,0 +1,21 @@
+package dev.tessera.core.rules;
+
+import java.util.List;
+
+import dev.tessera.core.diag.RuleInfo;
+import dev.tessera.core.diag.Section;
+import dev.tessera.core.diag.Severity;
+
+/** What the pipeline reports about its input before and after resolution: generate needs one system and a board tree. */
+public final class PipelineRules {
+	public static final RuleInfo NO_SYSTEM = new RuleInfo("file.no-system", Section.LANGUAGE, Severity.ERROR,
+			"The file given to generate declares one system",
+			"generate turns one system into its files; a board file, or a file with several systems, needs --system.");
+	public static final RuleInfo BOARD_DTS = new RuleInfo("board.device-tree", Section.SYSTEMS, Severity.ERROR,
+			"The board's device tree can be read",
+			"The host device tree is the board's own tree with Xen's /chosen added: without it nothing can boot.");
+	public static final List<RuleInfo> ALL = List.of(NO_SYSTEM, BOARD_DTS);
+
+	private PipelineRules() {
+	}
+}
