@@ -23,8 +23,7 @@ class MemoryPlannerTest {
 		Board b = board();
 		reserve(b, "top", 0x7f000000L, 16 * MIB, false);
 		System s = system(b);
-		Domain rt = domain(s, "rt", Role.GUEST, null, 64 * MIB, "rt.bin", MIB);
-		rt.setStaticAllocation(true);
+		Domain rt = staticDomain(s, "rt", 64 * MIB);
 		MemoryPlanner.Layout m = MemoryPlanner.plan(s, b, new Findings());
 		assertEquals(List.of(new MemoryRange(0x7f000000L - 64 * MIB, 64 * MIB)), m.staticOf(rt));
 		assertTrue(m.free().lowest(0x7f000000L - 64 * MIB, MIB, MIB).isEmpty(), "nothing free is left at the top");
@@ -61,8 +60,7 @@ class MemoryPlannerTest {
 	void staticMemoryThatFitsNowhereIsNamedWithTheLargestFreeRange() {
 		Board b = board();
 		System s = system(b);
-		Domain big = domain(s, "big", Role.GUEST, null, 2 * Sizes.GIB, "K", MIB);
-		big.setStaticAllocation(true);
+		staticDomain(s, "big", 2 * Sizes.GIB);
 		Findings out = new Findings();
 		MemoryPlanner.plan(s, b, out);
 		assertEquals("memory.static-fit", out.all().get(0).rule().id());
@@ -74,12 +72,17 @@ class MemoryPlannerTest {
 		Board b = board();
 		reserve(b, "fw", 0x40000000L, 4 * MIB, false);
 		System s = system(b);
-		Domain rt = domain(s, "rt", Role.GUEST, null, 32 * MIB, "K", MIB);
-		rt.setStaticAllocation(true);
+		Domain rt = staticDomain(s, "rt", 32 * MIB);
 		StaticRegion r = F.createStaticRegion();
 		r.setBase(0x40400000L);
 		rt.getStaticMemory().add(r);
 		OptionalLong first = MemoryPlanner.plan(s, b, new Findings()).free().lowest(0x40000000L, MIB, MIB);
 		assertEquals(0x40400000L + 32 * MIB, first.getAsLong());
+	}
+
+	private static Domain staticDomain(System s, String name, long memory) {
+		Domain d = domain(s, name, Role.GUEST, null, memory, "K", MIB);
+		d.setStaticAllocation(true);
+		return d;
 	}
 }

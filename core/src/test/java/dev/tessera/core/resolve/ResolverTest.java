@@ -63,20 +63,6 @@ class ResolverTest {
 	}
 
 	@Test
-	void staticMemoryWithoutAnAddressComesFromTheTopOfFreeRam() {
-		Board b = board();
-		reserve(b, "top", 0x7f000000L, 16 * MIB, false);
-		System s = system(b);
-		Domain rt = domain(s, "rt", Role.GUEST, null, 64 * MIB, "rt.bin", MIB);
-		rt.setStaticAllocation(true);
-		rt.setDirectMap(true);
-		Plan p = new Resolver(FileProbe.none()).resolve(s).plan();
-		MemoryRange m = p.domains().get(0).memory().staticRanges().get(0);
-		assertEquals(0x7f000000L - 64 * MIB, m.base());
-		assertEquals(64 * MIB, m.size());
-	}
-
-	@Test
 	void aFileNamedTwiceIsLoadedOnce() {
 		System s = system(board());
 		domain(s, "a", Role.GUEST, null, 64 * MIB, "Image", 8 * MIB);
