@@ -166,7 +166,7 @@ Pin: release n=trixie*
 Pin-Priority: -1'
 has_trixie_pin() { [ -r "$TRIXIE_PIN" ] && [ "$(cat "$TRIXIE_PIN")" = "$TRIXIE_PIN_TEXT" ]; }
 has_trixie_lists() { apt-cache madison "xen-hypervisor-$XEN420_SERIES-arm64:arm64" 2>/dev/null | grep -E ' trixie(-[a-z]+)?/' >/dev/null; }
-has_trixie_src() { apt-cache showsrc xen 2>/dev/null | grep -q "^Version: $XEN420_SERIES\\."; }
+has_trixie_src() { apt-cache showsrc xen 2>/dev/null | grep "^Version: $XEN420_SERIES\\." >/dev/null; }
 write_trixie_entry() {
   local tmp; tmp=$(mktemp)
   printf '%s\n' "$TRIXIE_PIN_TEXT" >"$tmp"; install -m 0644 "$tmp" "$TRIXIE_PIN" # the pin first
@@ -191,13 +191,6 @@ check_trixie_pinned() {
   local bad
   bad=$(apt-get -s -o Debug::NoLocking=1 dist-upgrade 2>/dev/null | grep '^Inst' | grep -E 'trixie|Debian(-Security)?:13' || true)
   [ -z "$bad" ] || die "apt would install from trixie on this host (is $TRIXIE_PIN in force?): $bad"
-}
-# trixie_version PKG[:ARCH] -> the newest version of PKG in a trixie suite
-trixie_version() {
-  local v
-  v=$(apt-cache madison "$1" 2>/dev/null | awk -F'|' '$3 ~ / trixie(-[a-z]+)?\// {gsub(/ /, "", $2); print $2}' | sort -V | tail -1)
-  [ -n "$v" ] || die "trixie lists no $1 (apt-get update with $TRIXIE_LIST?)"
-  printf '%s\n' "$v"
 }
 
 # A deb-src entry for Debian's archive, copied from the machine's own Debian entries (so the
@@ -479,10 +472,17 @@ deb_of_arch() {
 deb_version() { dpkg-deb -f "$1" Version; }
 
 # download_trixie DIR ARCH PKG... -> downloads each PKG:ARCH at its newest trixie version into DIR
+# (one apt-cache call for all: each builds apt's cache anew, 5-10 s here)
 download_trixie() {
   local dir="$1" arch="$2"; shift 2
-  local specs=() p
-  for p in "$@"; do specs+=("$p:$arch=$(trixie_version "$p:$arch")"); done
+  local specs=() p v table
+  table=$(apt-cache madison "${@/%/:$arch}" 2>/dev/null \
+    | awk -F'|' '$3 ~ / trixie(-[a-z]+)?\// {gsub(/ /, "", $1); gsub(/ /, "", $2); print $1, $2}' | sort -k1,1 -k2,2V)
+  for p in "$@"; do
+    v=$(printf '%s\n' "$table" | awk -v p="$p" -v pa="$p:$arch" '$1 == p || $1 == pa {v = $2} END {print v}')
+    [ -n "$v" ] || die "trixie lists no $p:$arch (apt-get update with $TRIXIE_LIST?)"
+    specs+=("$p:$arch=$v")
+  done
   apt_download "$dir" "${specs[@]}"
 }
 
