@@ -24,11 +24,14 @@ usage() {
   cat <<'EOF'
 usage: e2e/assets.sh [--cache DIR] [--items GROUPS] [--refresh ITEM]... [--list-missing]
   --cache DIR      cache directory (default ${TESSERA_CACHE:-$HOME/.cache/tessera}/e2e)
-  --items GROUPS   comma-separated item groups to prepare (default: all):
-                     base    linux busybox xen-debian xen-tools xen-source xen-features (Xen 4.17, arm64)
-                     xen420  xen-debian-4.20 xen-tools-4.20 xen-source-4.20 xen-features-4.20 (from trixie)
-                     arm32   linux-armhf busybox-armhf xen-debian-armhf xen-tools-armhf (Xen 4.17, armhf)
-                     all     all three
+  --items GROUPS   comma-separated item groups to prepare (default: base,xen420,arm32):
+                     base             linux busybox xen-debian xen-tools xen-source xen-features (Xen 4.17, arm64)
+                     xen420           xen-debian-4.20 xen-tools-4.20 (Xen 4.20 arm64 binaries from trixie)
+                     xen420-features  xen-source-4.20 xen-features-4.20 (a 4.20 feature build from trixie's xen
+                                      source package; not in the default: trixie's archive lists a source version
+                                      it does not serve today)
+                     arm32            linux-armhf busybox-armhf xen-debian-armhf xen-tools-armhf (Xen 4.17, armhf)
+                     all              all of them
                    base is always prepared; the keys of every item already in the cache are listed whatever
                    the selection
   --refresh ITEM   redo one item even if its stamp exists (any item name above)
@@ -39,7 +42,7 @@ EOF
 CACHE="${TESSERA_CACHE:-$HOME/.cache/tessera}/e2e"
 REFRESH=" "
 LIST_MISSING=0
-GROUPS_ARG=all
+GROUPS_ARG=base,xen420,arm32
 while [ $# -gt 0 ]; do
   case "$1" in
     --cache) CACHE="$2"; shift 2 ;;
@@ -111,14 +114,15 @@ UBOOT_QEMU_ARM=/usr/lib/u-boot/qemu_arm/u-boot.bin
 BASE_ITEMS=(linux busybox xen-debian xen-tools xen-source xen-features)
 XEN420_ITEMS=(xen-debian-4.20 xen-tools-4.20 xen-source-4.20 xen-features-4.20)
 ARM32_ITEMS=(linux-armhf busybox-armhf xen-debian-armhf xen-tools-armhf)
-WANT_XEN420=0 WANT_ARM32=0
+WANT_XEN420=0 WANT_XEN420_FEATURES=0 WANT_ARM32=0
 for g in $(echo "$GROUPS_ARG" | tr ',' ' '); do
   case "$g" in
     base) ;;
     xen420) WANT_XEN420=1 ;;
+    xen420-features) WANT_XEN420=1; WANT_XEN420_FEATURES=1 ;; # its build starts from xen-debian-4.20's config
     arm32) WANT_ARM32=1 ;;
-    all) WANT_XEN420=1; WANT_ARM32=1 ;;
-    *) echo "assets.sh: unknown item group: $g (base, xen420, arm32, all)" >&2; exit 1 ;;
+    all) WANT_XEN420=1; WANT_XEN420_FEATURES=1; WANT_ARM32=1 ;;
+    *) echo "assets.sh: unknown item group: $g (base, xen420, xen420-features, arm32, all)" >&2; exit 1 ;;
   esac
 done
 
@@ -309,7 +313,8 @@ DEBS="$CACHE/debs"
 stamp_name() { case "$1" in xen-tools) echo "$1.4" ;; linux) echo "$1.3" ;; *) echo "$1" ;; esac; }
 stamp_ok() { [ -f "$STAMPS/$(stamp_name "$1")" ] && [[ "$REFRESH" != *" $1 "* ]]; }
 ITEMS=("${BASE_ITEMS[@]}")
-[ $WANT_XEN420 -eq 1 ] && ITEMS+=("${XEN420_ITEMS[@]}")
+[ $WANT_XEN420 -eq 1 ] && ITEMS+=(xen-debian-4.20 xen-tools-4.20)
+[ $WANT_XEN420_FEATURES -eq 1 ] && ITEMS+=(xen-source-4.20 xen-features-4.20)
 [ $WANT_ARM32 -eq 1 ] && ITEMS+=("${ARM32_ITEMS[@]}")
 selected() { [[ " ${ITEMS[*]} " == *" $1 "* ]]; }
 # group_stamped ITEM... -> true when every one of the items that is selected has its stamp
@@ -581,7 +586,7 @@ xen_source() {
     grep -E '^E:' "$d.tmp/err" | head -2 | sed 's/^/[assets]   /' >&2 || true
     rm -f "$d.tmp/dl"/*
   done
-  [ -n "$got" ] || die "no xen $series source version could be downloaded"
+  [ -n "$got" ] || die "no xen $series source version could be downloaded (apt lists versions the archive may not serve: see the E: lines above)"
   log "$name: got xen=$got"
   (cd "$d.tmp/dl" && dpkg-source --no-check -x ./*.dsc ../src >&2)
   mv "$d.tmp" "$d"
@@ -724,6 +729,8 @@ rebuild_if_changed() { # rebuild_if_changed ITEM SOURCE-ITEM OPTION...
 if [ $WANT_XEN420 -eq 1 ]; then
   run_item xen-debian-4.20 step_xen_debian_420
   run_item xen-tools-4.20 step_xen_tools_420
+fi
+if [ $WANT_XEN420_FEATURES -eq 1 ]; then
   run_item xen-source-4.20 step_xen_source_420
   rebuild_if_changed xen-features-4.20 xen-source-4.20 "${XEN420_FEATURE_OPTIONS[@]}"
   run_item xen-features-4.20 step_xen_features_420 xen-source-4.20 xen-debian-4.20
