@@ -548,9 +548,11 @@ tools_root() {
   [ -n "$loaderpath" ] && [ -n "$libgcc" ] || die "$name: no $loader or libgcc_s.so.1 in ${pkgs[*]}"
   copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" usr/bin/xenstore "$bash" "$loaderpath" "$libgcc"
   local r="$x/out/root"
-  if [ ! -e "$r/lib/$loader" ]; then # /usr-merged packages: the interpreter path the binaries ask for
-    mkdir -p "$r/lib"
-    ln -s "../$(cd "$r" && find usr/lib -name "$loader" -type f | awk 'NR==1')" "$r/lib/$loader"
+  if [ ! -e "$r/lib/$loader" ]; then # the interpreter path the binaries ask for (/usr-merged packages lack it)
+    local real; real=$(cd "$r" && find lib usr/lib -name "$loader" -type f 2>/dev/null | awk 'NR==1')
+    [ -n "$real" ] || die "$name: no $loader in the root"
+    mkdir -p "$r/lib"; rm -f "$r/lib/$loader"
+    ln -s "../$real" "$r/lib/$loader"
   fi
   [ -e "$r/bin/bash" ] || { mkdir -p "$r/bin"; ln -s ../usr/bin/bash "$r/bin/bash"; }
   [ -x "$x/all/etc/xen/scripts/vif-bridge" ] || die "$name: $XEN_SCRIPTS_PACKAGE has no /etc/xen/scripts/vif-bridge"
@@ -559,8 +561,10 @@ tools_root() {
   for b in "${XENSTORE_CMDS[@]}"; do ln -s xenstore "$r/usr/bin/$b"; done
   for b in "${XEN_TOOLS_BINS[@]}"; do ln -s "../lib/xen-$series/bin/$b" "$r/usr/sbin/$b"; done
   # every ELF file's interpreter and libraries are in the root (checked, not assumed)
-  local f n
+  local f n i
   while IFS= read -r f; do
+    i=$(readelf -l "$f" 2>/dev/null | sed -n 's/.*Requesting program interpreter: \(.*\)\]/\1/p')
+    if [ -n "$i" ] && [ ! -f "$(readlink -f "$r/${i#/}")" ]; then die "$name: interpreter $i of ${f#"$r"/} is not in the root"; fi
     for n in $(readelf -d "$f" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
       [ -n "$(cd "$r" && find lib usr/lib -name "$n" 2>/dev/null | awk 'NR==1')" ] || die "$name: $n (needed by ${f#"$r"/}) missing from the root"
     done
