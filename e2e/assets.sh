@@ -543,13 +543,13 @@ tools_root() {
   for b in "${XEN_TOOLS_BINS[@]}"; do bins+=("usr/lib/xen-$series/bin/$b"); done
   local bash=bin/bash loaderpath libgcc
   [ -e "$x/all/bin/bash" ] || bash=usr/bin/bash
-  loaderpath=$(cd "$x/all" && find lib usr/lib -maxdepth 2 -name "$loader" 2>/dev/null | sort | awk 'NR==1')
-  libgcc=$(cd "$x/all" && find lib usr/lib -name libgcc_s.so.1 2>/dev/null | awk 'NR==1')
+  loaderpath=$(cd "$x/all" && { find lib usr/lib -maxdepth 2 -name "$loader" 2>/dev/null || true; } | sort | awk 'NR==1')
+  libgcc=$(cd "$x/all" && { find lib usr/lib -name libgcc_s.so.1 2>/dev/null || true; } | awk 'NR==1')
   [ -n "$loaderpath" ] && [ -n "$libgcc" ] || die "$name: no $loader or libgcc_s.so.1 in ${pkgs[*]}"
   copy_with_libs "$x/all" "$x/out/root" "${bins[@]}" usr/bin/xenstore "$bash" "$loaderpath" "$libgcc"
   local r="$x/out/root"
   if [ ! -e "$r/lib/$loader" ]; then # the interpreter path the binaries ask for (/usr-merged packages lack it)
-    local real; real=$(cd "$r" && find lib usr/lib -name "$loader" -type f 2>/dev/null | awk 'NR==1')
+    local real; real=$(cd "$r" && { find lib usr/lib -name "$loader" -type f 2>/dev/null || true; } | awk 'NR==1')
     [ -n "$real" ] || die "$name: no $loader in the root"
     mkdir -p "$r/lib"; rm -f "$r/lib/$loader"
     ln -s "../$real" "$r/lib/$loader"
@@ -566,7 +566,7 @@ tools_root() {
     i=$(readelf -l "$f" 2>/dev/null | sed -n 's/.*Requesting program interpreter: \(.*\)\]/\1/p')
     if [ -n "$i" ] && [ ! -f "$(readlink -f "$r/${i#/}")" ]; then die "$name: interpreter $i of ${f#"$r"/} is not in the root"; fi
     for n in $(readelf -d "$f" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-      [ -n "$(cd "$r" && find lib usr/lib -name "$n" 2>/dev/null | awk 'NR==1')" ] || die "$name: $n (needed by ${f#"$r"/}) missing from the root"
+      [ -n "$(cd "$r" && { find lib usr/lib -name "$n" 2>/dev/null || true; } | awk 'NR==1')" ] || die "$name: $n (needed by ${f#"$r"/}) missing from the root"
     done
   done < <(find "$r" -type f -exec sh -c 'head -c4 "$1" | grep -q "ELF" && echo "$1"' _ {} \;)
   mv "$x/out" "$CACHE/$name"; rm -rf "$x"
