@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tessera.boot.harness.NetLinks.Vif;
+import dev.tessera.core.backends.Backends;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.DiskFrontend;
 import dev.tessera.model.Domain;
@@ -19,7 +20,7 @@ import dev.tessera.model.System;
 record DriverDomains(System system, List<Domain> serving) {
 	static DriverDomains of(System s) {
 		return new DriverDomains(s, s.getDomains().stream().filter(d -> d.getRole() == Role.DRIVER
-				&& (Systems.startOf(d) == Start.XL || Systems.startOf(d) == Start.BOOT && d.isEnhanced())).toList());
+				&& Systems.startOf(d) != Start.DOM0 && Backends.hasXenstore(s, d)).toList());
 	}
 
 	boolean serves(Domain d) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tessera.boot.harness.NetLinks.NetLink;
+import dev.tessera.core.backends.Backends;
 import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.Domain;
@@ -90,7 +91,7 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 					: start == Start.BOOT && pv ? Ramdisk.PV
 					: start == Start.XL && !drivers.serving().isEmpty() ? Ramdisk.XL : Ramdisk.PLAIN;
 			// a boot domain with PV interfaces gets xenstore only once dom0 ran init-dom0less
-			boolean lateXenstore = start == Start.BOOT && d.isEnhanced() && pv;
+			boolean lateXenstore = start == Start.BOOT && Backends.hasXenstore(s, d) && pv;
 			guests.add(new Guest(d.getName(), start, d.isVuart(), start == Start.DOM0 ? dom0Duties(s, drivers, extras) : null, d.isDirectMap(),
 					lateXenstore, serving, nets, disks, start == Start.DOM0 ? List.of() : passedThrough(d), shmAccesses(s, d), ramdisk));
 		}

@@ -24,6 +24,30 @@ public final class Backends {
 		return f.getBackend() != null && !f.getBackend().eIsProxy() ? f.getBackend() : Systems.dom0(s).orElse(null);
 	}
 
+	/**
+	 * Whether a domain needs xenstore: it uses PV devices or serves them to another domain. A domain Xen starts at boot
+	 * gets xenstore only from dom0's init-dom0less, and only with xen,enhanced "enabled".
+	 */
+	public static boolean needsXenstore(System s, Domain d) {
+		if (!d.getFrontends().isEmpty()) return true;
+		for (Domain x : s.getDomains())
+			if (x != d)
+				for (Frontend f : x.getFrontends())
+					if (f.getBackend() == d) return true;
+		return false;
+	}
+
+	/**
+	 * Whether a domain has xenstore: dom0 and xl's domains always; a domain Xen starts at boot when it asks for Xen's
+	 * PV interfaces with xenstore and dom0 is there to give it them (init-dom0less).
+	 */
+	public static boolean hasXenstore(System s, Domain d) {
+		return switch (Systems.startOf(d)) {
+			case DOM0, XL -> true;
+			case BOOT -> d.isEnhanced() && !d.isNoXenstore() && Systems.dom0(s).isPresent();
+		};
+	}
+
 	/** For every domain, the domains it needs up first: its backends and the host of a GPU it uses. */
 	public static Map<Domain, Set<Domain>> dependencies(System s) {
 		Map<Domain, Set<Domain>> deps = new LinkedHashMap<>();

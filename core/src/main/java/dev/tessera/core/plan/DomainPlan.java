@@ -54,10 +54,36 @@ public record DomainPlan(String name, int id, Role role, Start start, OsKind os,
 		}
 	}
 
-	/** @param enhanced a domain Xen starts at boot gets Xen's PV interfaces (xen,enhanced) */
-	public record Pv(boolean enhanced, List<FrontendPlan> frontends) {
+	/** @param enhanced which of Xen's PV interfaces a domain Xen starts at boot gets (xen,enhanced) */
+	public record Pv(Enhanced enhanced, List<FrontendPlan> frontends) {
 		public List<FrontendPlan> frontends(FrontendPlan.Kind kind) {
 			return frontends.stream().filter(f -> f.kind() == kind).toList();
+		}
+
+		/** It has Xen's PV interfaces, with or without xenstore. */
+		public boolean hasPvInterfaces() {
+			return enhanced != Enhanced.NONE;
+		}
+
+		/** dom0's init-dom0less gives it xenstore. */
+		public boolean xenstore() {
+			return enhanced == Enhanced.ENABLED;
+		}
+	}
+
+	/** xen,enhanced: none (a plain VM), grant tables, event channels and xenstore, or no xenstore. */
+	public enum Enhanced {
+		NONE(null), ENABLED("enabled"), NO_XENSTORE("no-xenstore");
+
+		private final String label;
+
+		Enhanced(String label) {
+			this.label = label;
+		}
+
+		/** The value of xen,enhanced. */
+		public String label() {
+			return label;
 		}
 	}
 

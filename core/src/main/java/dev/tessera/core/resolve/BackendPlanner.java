@@ -59,10 +59,19 @@ final class BackendPlanner {
 		return out;
 	}
 
+	/**
+	 * Which PV interfaces a domain Xen starts at boot gets. Without dom0 nothing can give it xenstore (Xen 4.17 to 4.20
+	 * panic when asked; rules refuse domains that need it): it gets grant tables and event channels only.
+	 */
+	static DomainPlan.Enhanced enhanced(System s, Domain d) {
+		if (!d.isEnhanced()) return DomainPlan.Enhanced.NONE;
+		return Backends.hasXenstore(s, d) ? DomainPlan.Enhanced.ENABLED : DomainPlan.Enhanced.NO_XENSTORE;
+	}
+
 	static BackendPlan plan(System s, List<DomainPlan> domains) {
 		List<String> order = Backends.startOrder(s).stream().map(Domain::getName).toList();
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();
-		List<DomainPlan> xlNamed = boot.stream().filter(d -> d.pv().enhanced()
+		List<DomainPlan> xlNamed = boot.stream().filter(d -> d.pv().xenstore()
 				&& (!d.pv().frontends().isEmpty() || domains.stream().anyMatch(x -> x.pv().frontends().stream().anyMatch(f -> f.backend().equals(d.name())))))
 				.toList();
 		return new BackendPlan(order, xlNamed);

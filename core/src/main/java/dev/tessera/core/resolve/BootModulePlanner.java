@@ -16,6 +16,8 @@ import dev.tessera.core.plan.BootModule.SizeSource;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.OutputFiles;
 import dev.tessera.core.text.Sizes;
+import dev.tessera.core.xen.XenBehaviour;
+import dev.tessera.core.xen.XenVersion;
 import dev.tessera.model.Arch;
 import dev.tessera.model.Board;
 import dev.tessera.model.BootFile;
@@ -25,7 +27,9 @@ import dev.tessera.model.Start;
 /**
  * Boot modules: the size of every file the loader loads (measured, declared, or fixed by Tessera), and where it
  * goes. Modules are placed one after another, 2 MiB aligned, in free RAM above the load start; a file named twice
- * is loaded once. With dynamic addressing U-Boot places them at boot and only the boot script is placed here.
+ * is loaded once, except that from Xen 4.18 dom0 gets copies of its own (Xen drops a module that overlaps one
+ * registered before, and dom0 would lose its kernel: {@link XenBehaviour#dom0SharesBootModules}). With dynamic
+ * addressing U-Boot places them at boot and only the boot script is placed here.
  */
 final class BootModulePlanner {
 	private final FileProbe probe;
@@ -33,9 +37,12 @@ final class BootModulePlanner {
 	private final long from;
 	private final boolean dynamic;
 	private final Findings out;
-	private final Map<String, BootModule> byFile = new LinkedHashMap<>();
+	private final boolean dom0Shares;
+	/** Every module placed, by what makes it the same module: its file and kind, and whether it is dom0's own copy. */
+	private final Map<String, BootModule> placed = new LinkedHashMap<>();
 
-	BootModulePlanner(FileProbe probe, FreeMemory free, long loadStart, boolean dynamic, Findings out) {
+	BootModulePlanner(FileProbe probe, FreeMemory free, long loadStart, boolean dynamic, XenVersion xen, Findings out) {
+		this.dom0Shares = XenBehaviour.dom0SharesBootModules(xen);
 		this.probe = probe;
 		this.free = free;
 		this.from = Sizes.alignUp(loadStart, Resolver.ALIGN);
@@ -50,7 +57,7 @@ final class BootModulePlanner {
 	XenAndScript xenAndScript(BootFile xenFile, EObject xenSettings, EObject system) {
 		BootModule script0 = dynamic ? script(system) : null;
 		String xenPath = xenFile != null && xenFile.getPath() != null ? xenFile.getPath() : Resolver.DEFAULT_XEN_IMAGE;
-		BootModule xen = place(xenPath, Kind.XEN, sizeOf(xenFile, xenPath, true), xenFile != null ? xenFile : xenSettings, "Xen's image", "xen");
+		BootModule xen = place(xenPath, Kind.XEN, false, sizeOf(xenFile, xenPath, true), xenFile != null ? xenFile : xenSettings, "Xen's image", "xen");
 		BootModule script = script0 != null ? script0 : script(system);
 		// U-Boot packs dynamically placed files one after another from here: past the loader's areas and the script
 		long dynamicStart = dynamic ? free.lowest(from, Resolver.ALIGN, Resolver.ALIGN).orElse(from) : from;
@@ -58,7 +65,7 @@ final class BootModulePlanner {
 	}
 
 	private BootModule script(EObject system) {
-		return place(OutputFiles.BOOT_SCR, Kind.SCRIPT, new Sized(Resolver.SCRIPT_SIZE, SizeSource.GENERATED), system, "the boot script", "script");
+		return place(OutputFiles.BOOT_SCR, Kind.SCRIPT, false, new Sized(Resolver.SCRIPT_SIZE, SizeSource.GENERATED), system, "the boot script", "script");
 	}
 
 	/**
@@ -72,14 +79,15 @@ final class BootModulePlanner {
 			out.report(ResolutionRules.KERNEL_ARCH, d.getKernel(), BOOT_FILE__PATH, "the kernel of domain '" + d.getName() + "' ('"
 					+ d.getKernel().getPath() + "') is an arm64 Image, but board '" + board.getName() + "' is 32-bit Arm: use a 32-bit kernel (zImage)");
 		String var = "d" + id;
-		BootModule kernel = module(d.getKernel(), Kind.KERNEL, d, loaded, var + "k");
-		BootModule ramdisk = module(d.getRamdisk(), Kind.RAMDISK, d, loaded, var + "r");
-		BootModule dtb = module(d.getDeviceTree(), Kind.DEVICE_TREE, d, loaded, var + "t");
+		boolean dom0 = start == Start.DOM0;
+		BootModule kernel = module(d.getKernel(), Kind.KERNEL, d, dom0, loaded, var + "k");
+		BootModule ramdisk = module(d.getRamdisk(), Kind.RAMDISK, d, dom0, loaded, var + "r");
+		BootModule dtb = module(d.getDeviceTree(), Kind.DEVICE_TREE, d, dom0, loaded, var + "t");
 		boolean generated = false;
 		if (dtb == null && givenDevices && start != Start.DOM0) {
 			generated = true;
 			// dom0less domains take it as a boot module; xl domains read it from dom0's /etc/xen
-			dtb = loaded ? place(OutputFiles.bootPartialDtb(d.getName()), Kind.DEVICE_TREE, new Sized(Resolver.PARTIAL_DTB_SIZE, SizeSource.GENERATED), d,
+			dtb = loaded ? place(OutputFiles.bootPartialDtb(d.getName()), Kind.DEVICE_TREE, false, new Sized(Resolver.PARTIAL_DTB_SIZE, SizeSource.GENERATED), d,
 					"the partial device tree of domain '" + d.getName() + "'", var + "t")
 					: new BootModule(OutputFiles.xlPartialDtbName(d.getName()), Kind.DEVICE_TREE, -1, -1, SizeSource.GENERATED, var + "t");
 		}
@@ -88,15 +96,15 @@ final class BootModulePlanner {
 
 	/** Every file the loader loads, each once, in load order (the script is not one of them: it loads them). */
 	List<BootModule> loads() {
-		return byFile.values().stream().filter(m -> m.kind() != Kind.SCRIPT).toList();
+		return placed.values().stream().filter(m -> m.kind() != Kind.SCRIPT).toList();
 	}
 
-	private BootModule module(BootFile f, Kind kind, Domain d, boolean loaded, String var) {
+	private BootModule module(BootFile f, Kind kind, Domain d, boolean dom0, boolean loaded, String var) {
 		if (f == null || f.getPath() == null) return null;
 		Sized size = sizeOf(f, f.getPath(), false);
 		String what = "the " + kind.label() + " of domain '" + d.getName() + "'";
 		if (!loaded) return new BootModule(f.getPath(), kind, -1, size == null ? -1 : size.bytes(), size == null ? SizeSource.UNKNOWN : size.source(), var);
-		return place(f.getPath(), kind, size, f, what, var);
+		return place(f.getPath(), kind, dom0, size, f, what, var);
 	}
 
 	private Sized sizeOf(BootFile f, String path, boolean image) {
@@ -111,8 +119,9 @@ final class BootModulePlanner {
 		return null;
 	}
 
-	private BootModule place(String file, Kind kind, Sized size, EObject at, String what, String var) {
-		BootModule known = byFile.get(file);
+	private BootModule place(String file, Kind kind, boolean dom0, Sized size, EObject at, String what, String var) {
+		String key = kind + " " + file + (dom0 && !dom0Shares ? " of dom0" : "");
+		BootModule known = placed.get(key);
 		if (known != null) return known;
 		BootModule m;
 		if (dynamic && kind != Kind.SCRIPT) {
@@ -134,7 +143,7 @@ final class BootModulePlanner {
 				m = new BootModule(file, kind, base.getAsLong(), size.bytes(), size.source(), var);
 			}
 		}
-		byFile.put(file, m);
+		placed.put(key, m);
 		return m;
 	}
 

@@ -112,7 +112,7 @@ final class HostTreePlanner {
 		props.add(DtProperty.cellsOf("memory", two(d.memory().kib())));
 		props.add(DtProperty.cellsOf("cpus", number(d.cpus().vcpus())));
 		if (d.devices().vuart()) props.add(DtProperty.flagOf("vpl011"));
-		if (d.pv().enhanced()) props.add(DtProperty.stringsOf("xen,enhanced", "enabled"));
+		if (d.pv().hasPvInterfaces()) props.add(DtProperty.stringsOf("xen,enhanced", d.pv().enhanced().label()));
 		if (!d.memory().staticRanges().isEmpty()) {
 			List<Cell> cells = new ArrayList<>();
 			for (MemoryRange r : d.memory().staticRanges()) cells.addAll(join(two(r.base()), two(r.size())));

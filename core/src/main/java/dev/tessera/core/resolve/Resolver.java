@@ -52,7 +52,7 @@ public final class Resolver {
 
 		MemoryPlanner.Layout memory = MemoryPlanner.plan(s, b, out);
 		long loadStart = bs != null && bs.isSetLoadAddress() ? bs.getLoadAddress() : b.getRam().stream().mapToLong(RamBank::getBase).min().orElse(0);
-		BootModulePlanner modules = new BootModulePlanner(probe, memory.free(), loadStart, dynamic, out);
+		BootModulePlanner modules = new BootModulePlanner(probe, memory.free(), loadStart, dynamic, Systems.xenVersion(s), out);
 		BootFile xenFile = s.getXen() != null ? s.getXen().getImage() : null;
 		BootModulePlanner.XenAndScript start = modules.xenAndScript(xenFile, s.getXen(), s);
 		CpuPlanner cpus = new CpuPlanner(s, b);
@@ -72,7 +72,7 @@ public final class Resolver {
 			DomainPlan.Boot boot = modules.domain(d, id, st, b, !given.isEmpty());
 			domains.add(new DomainPlan(d.getName(), id, d.getRole(), st, d.getOs(),
 					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d)), cpus.of(d), boot,
-					new DomainPlan.Devices(given, d.isVuart()), new DomainPlan.Pv(d.isEnhanced(), BackendPlanner.frontends(s, d))));
+					new DomainPlan.Devices(given, d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d))));
 		}
 		DomainPlan dom0 = domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();

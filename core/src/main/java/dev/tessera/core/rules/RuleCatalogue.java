@@ -52,6 +52,7 @@ import dev.tessera.core.rules.domains.DomainHasVcpus;
 import dev.tessera.core.rules.domains.DomainNameUnique;
 import dev.tessera.core.rules.domains.DomainNameValid;
 import dev.tessera.core.rules.domains.EnhancedNeedsDom0;
+import dev.tessera.core.rules.domains.NoXenstoreMeansNoPv;
 import dev.tessera.core.rules.gpu.GpuOsidWindowOnBoard;
 import dev.tessera.core.rules.gpu.GpuOsidsUniqueAndInRange;
 import dev.tessera.core.rules.gpu.GpuSharedAsItAllows;
@@ -99,7 +100,7 @@ public final class RuleCatalogue {
 			new CpupoolNotForDom0(), new SharedMemoryIsValid(), new RealTimeCpusExclusive(), new RealTimeNotOnBootCpu(),
 			new OtherCoreTypesNeedHmpUnsafe(), new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(),
 			new CpupoolHasCpus(), new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(),
-			new EnhancedNeedsDom0(), new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(),
+			new EnhancedNeedsDom0(), new NoXenstoreMeansNoPv(), new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(),
 			new FrontendsAreUnique(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
 			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new Dom0PinIsIdentity(),
 			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains());

@@ -16,11 +16,12 @@ public enum XenFeature {
 	SVE("Arm SVE for guests", 4, 18),
 	PASSTHROUGH_PROPERTY("the passthrough property of a dom0less domain", 4, 19),
 	/**
-	 * Before, init-dom0less put the xenstore page at a fixed guest address (GUEST_MAGIC_BASE), which Xen cannot
-	 * populate for a domain with static memory (xen/common/memory.c, populate_physmap); in 2024 Xen took over
-	 * allocating the page (docs/features/dom0less.pandoc: "Xen allocates the xenstore page").
+	 * Up to 4.20, init-dom0less (unchanged from 4.17 to 4.20) puts the xenstore page at a fixed guest address
+	 * (GUEST_MAGIC_BASE), which Xen cannot populate for a domain with static memory (xen/common/memory.c,
+	 * populate_physmap). From 4.21 Xen allocates the page itself (commit df2c03e2eb); an earlier attempt was reverted
+	 * before 4.19.0 (efa6e9f15b).
 	 */
-	XENSTORE_STATIC_MEMORY("xenstore for dom0less domains with static memory", 4, 19),
+	XENSTORE_STATIC_MEMORY("xenstore for dom0less domains with static memory", 4, 21),
 	CACHE_COLORING("cache colouring (llc-colors)", 4, 20),
 	CAPABILITIES("domain capabilities", 4, 21),
 	VCPU_AFFINITY("per-vCPU affinity nodes (xen,vcpu)", 4, 21);
