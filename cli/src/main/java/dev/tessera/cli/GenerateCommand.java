@@ -3,6 +3,7 @@ package dev.tessera.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import dev.tessera.core.xen.XenBuild;
 import dev.tessera.pipeline.Pipeline;
 import dev.tessera.process.ProgramNotInstalledException;
 import picocli.CommandLine.Command;
@@ -31,6 +32,10 @@ final class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--system", paramLabel = "NAME", description = "which system, when the file declares several")
 	String system;
 
+	@Option(names = "--xen-config", paramLabel = "FILE", description = "the Kconfig of the Xen build the system will boot (Debian's xen-*.config, "
+			+ "or xen/.config of your build): a feature the build lacks is an error (rule xen.build) naming the option")
+	Path xenConfig;
+
 	@Override
 	public Integer call() {
 		var err = spec.commandLine().getErr();
@@ -41,7 +46,15 @@ final class GenerateCommand implements Callable<Integer> {
 		}
 		Reporter reporter = new Reporter(err);
 		try {
-			Pipeline.Outcome outcome = new Pipeline().generate(new Pipeline.Request(systemFile, system, files, output));
+			Pipeline.Request request = new Pipeline.Request(systemFile, system, files, output);
+			if (xenConfig != null) {
+				if (!Pipeline.readable(xenConfig)) {
+					err.println("tessera: cannot read the Xen configuration " + xenConfig + ": no such file");
+					return Main.USAGE;
+				}
+				request = request.withXenBuild(XenBuild.read(xenConfig));
+			}
+			Pipeline.Outcome outcome = new Pipeline().generate(request);
 			reporter.report(outcome.diagnostics());
 			if (outcome.stop() != null) {
 				err.println("tessera: " + outcome.stop());
@@ -55,6 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
 			return Main.OK;
 		} catch (ProgramNotInstalledException e) {
 			err.println("tessera: " + e.getMessage());
+			return Main.USAGE;
+		} catch (java.io.IOException e) {
+			err.println("tessera: cannot read the Xen configuration " + xenConfig + ": " + e.getMessage());
 			return Main.USAGE;
 		}
 	}

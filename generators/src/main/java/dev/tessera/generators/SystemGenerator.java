@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.tessera.core.plan.BackendPlan;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.resolve.Resolver;
@@ -93,6 +94,13 @@ public final class SystemGenerator {
 			out.write(START_SCRIPT, renderer.render("start-domains.sh.ftl", Map.of("plan", plan)));
 			out.file(START_SCRIPT).toFile().setExecutable(true);
 			artifacts.add(new Artifact(START_SCRIPT, "xl-start-script"));
+		}
+		// what each driver domain runs to serve, which dom0's start script waits for
+		for (BackendPlan.Server server : plan.backends().servers()) {
+			String script = serveScript(server.domain());
+			out.write(script, renderer.render("serve.sh.ftl", Map.of("plan", plan, "s", server)));
+			out.file(script).toFile().setExecutable(true);
+			artifacts.add(new Artifact(script, "driver-domain-serve-script"));
 		}
 		out.write(LAYOUT_YAML, new LayoutWriter().write(plan));
 		out.write(LAYOUT_SVG, renderer.render("layout.svg.ftl", Map.of("g", new LayoutDrawing(plan))));

@@ -11,12 +11,15 @@ import org.eclipse.emf.common.util.URI;
 
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.Finding;
+import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.resolve.FileProbe;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.resolve.Resolution;
 import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.rules.PipelineRules;
+import dev.tessera.core.rules.xen.XenBuildHasFeatures;
+import dev.tessera.core.xen.XenBuild;
 import dev.tessera.dsl.load.ModelLoader;
 import dev.tessera.generators.SystemGenerator;
 import dev.tessera.generators.manifest.ManifestWriter.Artifact;
@@ -41,14 +44,19 @@ public final class Pipeline {
 	 * @param systemName which system of the file (null: its only one)
 	 * @param filesDir   where the boot files are measured (null: the system file's folder)
 	 * @param overrides  what the caller boots instead of what the file says
+	 * @param xenBuild   the configuration of the Xen the system will boot, when known: the system is checked against it
 	 */
-	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides) {
+	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides, XenBuild xenBuild) {
 		public Request(Path systemFile, String systemName, Path filesDir, Path outputDir) {
-			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE);
+			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null);
 		}
 
 		public Request withOverrides(BootOverrides o) {
-			return new Request(systemFile, systemName, filesDir, outputDir, o);
+			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild);
+		}
+
+		public Request withXenBuild(XenBuild b) {
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b);
 		}
 
 		Path files() {
@@ -135,9 +143,14 @@ public final class Pipeline {
 		System system = loaded.system();
 		r.overrides().applyTo(system);
 
-		// validate
+		// validate, and against the Xen build when it is known
 		List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
 		diags.addAll(loader.validate(loaded.loaded()).diagnostics());
+		if (r.xenBuild() != null) {
+			Findings build = new Findings();
+			XenBuildHasFeatures.check(system, r.xenBuild(), build);
+			for (Finding f : build.all()) diags.add(ModelLoader.locate(loaded.file(), f));
+		}
 		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
 
 		// resolve

@@ -89,6 +89,8 @@ BLOCK
   if xl devd >/tmp/xl-devd.log 2>&1; then m DEVD ready; else m DEVD "failed $(tail -n 1 /tmp/xl-devd.log)"; fi
   # tells dom0 (which waits for it before attaching PV devices of boot domains) that this domain serves
   xenstore-write data/tess-serving 1 2>/dev/null
+  # what the generated xl/serve-<name>.sh writes last, which the generated start script waits for
+  xenstore-write data/tessera/serving 1 2>/dev/null
   # tess_brif=BRIDGE:MAC,...: once a guest is up (after this domain's TESS-DONE, so in the background), each served
   # vif's backend interface must be a port of its bridge, the bridge must have learnt the guest's MAC (MAC "any": no
   # MAC was declared) on that very port (the guest's traffic came in through it), and the vif's hotplug script must

@@ -60,6 +60,17 @@ public final class OutputFiles {
 		return domain + ".dtb";
 	}
 
+	/**
+	 * The script a driver domain runs once it has booted: it starts serving (xl devd) and says so in xenstore, which
+	 * dom0's start script waits for.
+	 */
+	public static String serveScript(String domain) {
+		return XL_DIR + "serve-" + domain + ".sh";
+	}
+
+	/** Where a driver domain says it serves: its own xenstore directory, relative (the domain's /local/domain/ID/). */
+	public static final String SERVING_KEY = "data/tessera/serving";
+
 	public static String xlConfig(String domain) {
 		return XL_DIR + xlConfigName(domain);
 	}

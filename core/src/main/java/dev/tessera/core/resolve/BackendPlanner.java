@@ -68,12 +68,43 @@ final class BackendPlanner {
 		return Backends.hasXenstore(s, d) ? DomainPlan.Enhanced.ENABLED : DomainPlan.Enhanced.NO_XENSTORE;
 	}
 
+	/** Linux's backend driver of each kind a driver domain's kernel serves; the others are user-space programs. */
+	static final java.util.Map<FrontendPlan.Kind, BackendPlan.KernelBackend> KERNEL_DRIVERS = java.util.Map.of(FrontendPlan.Kind.DISK,
+			new BackendPlan.KernelBackend("xen-blkback", "vbd"), FrontendPlan.Kind.VIF, new BackendPlan.KernelBackend("xen-netback", "vif"));
+
+	/** libxl's bridge for a vif that names none. */
+	static final String DEFAULT_BRIDGE = "xenbr0";
+
+	/** Every domain but dom0 that serves PV devices to another, in domain order. */
+	private static List<BackendPlan.Server> servers(List<DomainPlan> domains) {
+		List<BackendPlan.Server> out = new ArrayList<>();
+		for (DomainPlan d : domains) {
+			if (d.start() == Start.DOM0) continue;
+			List<BackendPlan.Served> serves = new ArrayList<>();
+			List<BackendPlan.KernelBackend> drivers = new ArrayList<>();
+			List<String> bridges = new ArrayList<>();
+			for (DomainPlan f : domains)
+				for (FrontendPlan fp : f.pv().frontends())
+					if (fp.backend().equals(d.name()) && f != d) {
+						serves.add(new BackendPlan.Served(fp.kind(), f.name()));
+						BackendPlan.KernelBackend driver = KERNEL_DRIVERS.get(fp.kind());
+						if (driver != null && !drivers.contains(driver)) drivers.add(driver);
+						if (fp instanceof FrontendPlan.Vif vif) {
+							String bridge = vif.bridge() != null ? vif.bridge() : DEFAULT_BRIDGE;
+							if (!bridges.contains(bridge)) bridges.add(bridge);
+						}
+					}
+			if (!serves.isEmpty()) out.add(new BackendPlan.Server(d.name(), serves, drivers, bridges));
+		}
+		return out;
+	}
+
 	static BackendPlan plan(System s, List<DomainPlan> domains) {
 		List<String> order = Backends.startOrder(s).stream().map(Domain::getName).toList();
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();
 		List<DomainPlan> xlNamed = boot.stream().filter(d -> d.pv().xenstore()
 				&& (!d.pv().frontends().isEmpty() || domains.stream().anyMatch(x -> x.pv().frontends().stream().anyMatch(f -> f.backend().equals(d.name())))))
 				.toList();
-		return new BackendPlan(order, xlNamed);
+		return new BackendPlan(order, xlNamed, servers(domains));
 	}
 }

@@ -16,10 +16,25 @@ wait_for() {
 		sleep 1
 	done
 }
+<#if plan.backends().servers()?has_content>
+# a driver domain serves once its serve-<name>.sh ran (xl devd started, backend drivers and bridges there)
+wait_serving() {
+	i=0
+	until [ "$(xenstore-read "/local/domain/$(xl domid "$1")/${files.SERVING_KEY}" 2>/dev/null)" = 1 ]; do
+		i=$((i + 1)); [ "$i" -lt 120 ] || { echo "driver domain $1 does not serve: run xl/serve-$1.sh in it" >&2; exit 1; }
+		sleep 1
+	done
+}
+</#if>
 <#list plan.backends().xlNamedBoot() as d>
 # Xen started ${d.name()} at boot with its PV interfaces as domain ${d.id()}; init-dom0less (run it first) names it
 # dom0less-${d.id()}: give it its name, which the lines below and the backend= settings use
 xl list "${d.name()}" >/dev/null 2>&1 || xl rename "dom0less-${d.id()}" "${d.name()}"
+</#list>
+<#list plan.bootDomains() as d>
+<#if plan.backends().server(d.name())??>
+wait_serving "${d.name()}"
+</#if>
 </#list>
 <#assign attach = {"DISK": "block-attach", "VIF": "network-attach", "VDISPL": "vdispl-attach", "VKB": "vkb-attach"}>
 <#list plan.bootDomains() as d>
@@ -39,6 +54,9 @@ xl vsnd-attach "${d.name()}" "CARD, ${xl.spec(f)?join(", ")}"<#list xl.soundItem
 <#if d.name() == name>
 xl create "${files.DOM0_XEN_DIR}${files.xlConfigName(d.name())}"
 wait_for "${d.name()}"
+<#if plan.backends().server(d.name())??>
+wait_serving "${d.name()}"
+</#if>
 </#if>
 </#list>
 </#list>
