@@ -45,4 +45,16 @@ class BackendPlannerTest {
 		guest.getFrontends().add(vif);
 		assertEquals(List.of("domd", "guest"), BackendPlanner.plan(s, List.of()).startOrder());
 	}
+
+	@Test
+	void withoutDom0ABootDomainsPvInterfacesHaveNoXenstore() {
+		System s = system(board());
+		Domain a = domain(s, "a", Role.GUEST, null, 64 * MIB, "K", MIB);
+		a.setEnhanced(true);
+		assertEquals(dev.tessera.core.plan.DomainPlan.Enhanced.NO_XENSTORE, BackendPlanner.enhanced(s, a), "nothing could give it xenstore");
+		domain(s, "dom0", Role.CONTROL, null, 64 * MIB, "K", MIB);
+		assertEquals(dev.tessera.core.plan.DomainPlan.Enhanced.ENABLED, BackendPlanner.enhanced(s, a), "dom0's init-dom0less gives it xenstore");
+		a.setNoXenstore(true);
+		assertEquals(dev.tessera.core.plan.DomainPlan.Enhanced.NO_XENSTORE, BackendPlanner.enhanced(s, a), "unless it says it needs none");
+	}
 }
