@@ -11,7 +11,11 @@
 #         rtds-extra  the same with extratime on
 #         rtds-none   Xen's RTDS defaults (negative control)
 #   env   WINDOWS (6) measurement windows of WINDOW (20) seconds; TIMEOUT (900) seconds for the whole boot;
-#         SCHEDULE the schedule file for the arinc modes (default ../examples/seed-5-6-10.sched)
+#         SCHEDULE the schedule file for the arinc modes (default ../examples/seed-5-6-10.sched);
+#         CLOCK=icount: QEMU's clock counts instructions (-icount shift=auto, single-threaded TCG) instead of
+#         following the host's clock, so the time the host takes QEMU's threads off the CPU is not guest time;
+#         BURNER=bare: the scheduled domains run burner.S (a branch to itself) instead of Linux with the marker
+#         initramfs and a busy loop, so they burn from their first instruction and never block
 #
 # It uses the project's own generator and marker initramfs: `tessera boot --marker --route direct --keep` writes
 # host.dtb and the initramfs (QEMU is stopped after a second), then this script adds tessera-sched, the schedule
@@ -30,6 +34,13 @@ windows=${WINDOWS:-6}
 window=${WINDOW:-20}
 timeout=${TIMEOUT:-900}
 schedule=${SCHEDULE:-$applier/examples/seed-5-6-10.sched}
+burner=${BURNER:-linux}
+case "$burner" in linux|bare) ;; *) echo "boot.sh: BURNER is linux or bare" >&2; exit 2 ;; esac
+case "${CLOCK:-host}" in
+  host)   accel=(-accel tcg,thread=multi) ;;
+  icount) accel=(-accel tcg,thread=single -icount "shift=${ICOUNT_SHIFT:-auto}") ;;
+  *) echo "boot.sh: CLOCK is host or icount" >&2; exit 2 ;;
+esac
 
 case "$mode" in
   arinc)      system=arinc653; dom0args="tess_sched=arinc tess_pool=1" ;;
@@ -103,11 +114,21 @@ for n in $domus; do
   add_loader "$LINUX_IMAGE" "$kaddr"
   add_loader "$out/domu.cpio.gz" "$raddr"
 done
+# the bare burner: one loaded copy at a free address below the DTB QEMU puts at 0x48000000 (the modules end
+# below 0x44000000 and dom0's initramfs starts at 0x48200000), named by every scheduled domain's kernel node
+if [ "$burner" = bare ]; then
+  aarch64-linux-gnu-gcc -c -o "$out/burner.o" "$here/burner.S"
+  aarch64-linux-gnu-objcopy -O binary "$out/burner.o" "$out/burner.img"
+  for n in $domus; do
+    fdtput -t x "$dtb" "/chosen/$n/kernel" reg 0 46000000 0 "$(printf %x "$(stat -c %s "$out/burner.img")")"
+  done
+  add_loader "$out/burner.img" 46000000
+fi
 dtc -I dtb -O dts -o "$out/host.dts" "$dtb" 2>/dev/null
 
 # 4. QEMU as the harness's direct route runs it; every console line gets the host time in front
 qemu=(qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3 -cpu cortex-a57 -smp 2 -m 2048
-      -accel tcg,thread=multi -nographic -net none -monitor none -no-reboot -serial stdio
+      "${accel[@]}" -nographic -net none -monitor none -no-reboot -serial stdio
       -kernel "$XEN_FEATURES" -dtb "$dtb" "${loaders[@]}")
 printf '%q ' "${qemu[@]}" > "$out/qemu-cmd.sh"; echo >> "$out/qemu-cmd.sh"
 mkfifo "$out/console"
@@ -135,7 +156,7 @@ cut -d' ' -f2- "$out/timed.log" > "$out/serial.log"
 
 # 5. what happened: boot times (seconds after QEMU started) and the measured shares
 {
-  echo "mode=$mode schedule=$(basename "$schedule") result=$result windows=$windows window=${window}s"
+  echo "mode=$mode schedule=$(basename "$schedule") clock=${CLOCK:-host} burner=$burner result=$result windows=$windows window=${window}s"
   echo "host load average (1, 5, 15 min) before: $load_before  after: $(cut -d' ' -f1-3 /proc/loadavg)"
   awk -v s="$start" '
     / TESS-(UP|DONE|SCHED|MEASURED) / || /TESS-XL name=dom0 ready/ {
