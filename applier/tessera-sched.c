@@ -429,6 +429,30 @@ static int cmd_apply(const char *file, bool dry_run, bool keep)
         return fail(EXIT_INPUT, "%s: only idle entries: name the cpupool with a cpupool line", file);
     if ( (rc = check_pool(pool)) )
         return rc;
+    /* dom0 in this pool (sched=arinc653 for the whole system) runs only in the slots the new schedule gives it */
+    {
+        xc_domaininfo_t *dom0 = domain_by_id(0);
+        bool scheduled = false;
+
+        for ( int k = 0; k < ndistinct; k++ )
+            scheduled |= distinct[k]->domain == 0;
+        if ( dom0 && dom0->cpupool == pool && !scheduled )
+            return fail(EXIT_SYSTEM, "dom0 is in cpupool %u and the schedule has no entry for it: dom0 would never run again",
+                        pool);
+    }
+    /* what the schedule leaves out never runs: say so */
+    for ( int i = 0; i < ndoms; i++ ) {
+        if ( doms[i].cpupool != pool )
+            continue;
+        for ( uint32_t v = 0; v <= doms[i].max_vcpu_id && doms[i].max_vcpu_id != XEN_INVALID_MAX_VCPU_ID; v++ ) {
+            bool found = false;
+
+            for ( int e = 0; e < n && !found; e++ )
+                found = dom_of[e] == &doms[i] && sched.sched_entries[e].vcpu_id == v;
+            if ( !found )
+                warn("domain %u vCPU %u is in cpupool %u and has no entry: it will not run", doms[i].domain, v, pool);
+        }
+    }
     for ( int i = 0; i < ndoms; i++ )
         if ( !memcmp(doms[i].handle, IDLE_HANDLE, sizeof(IDLE_HANDLE)) )
             return fail(EXIT_SYSTEM, "domain %u has the handle tessera-sched reserves for idle entries (ff...ff)",

@@ -9,6 +9,7 @@
 #         arinc-none  no schedule (negative control)
 #         rtds        RTDS pool, dom0 runs xl sched-rtds: domain 1 2 ms / 10 ms, domain 2 5 ms / 10 ms, no extratime
 #         rtds-extra  the same with extratime on
+#         rtds-x10    20 ms / 100 ms and 50 ms / 100 ms, no extratime (same shares, a tenth of the switches)
 #         rtds-none   Xen's RTDS defaults (negative control)
 #   env   WINDOWS (6) measurement windows of WINDOW (20) seconds; TIMEOUT (900) seconds for the whole boot;
 #         SCHEDULE the schedule file for the arinc modes (default ../examples/seed-5-6-10.sched);
@@ -48,6 +49,7 @@ case "$mode" in
   arinc-none) system=arinc653; dom0args="tess_sched=none" ;;
   rtds)       system=rtds; dom0args="tess_sched=rtds tess_rtds=1:10000:2000:0,2:10000:5000:0" ;;
   rtds-extra) system=rtds; dom0args="tess_sched=rtds tess_rtds=1:10000:2000:1,2:10000:5000:1" ;;
+  rtds-x10)   system=rtds; dom0args="tess_sched=rtds tess_rtds=1:100000:20000:0,2:100000:50000:0" ;;
   rtds-none)  system=rtds; dom0args="tess_sched=none tess_rtdsshow=1" ;;
   *) echo "boot.sh: unknown mode $mode" >&2; exit 2 ;;
 esac

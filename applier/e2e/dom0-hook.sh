@@ -14,6 +14,22 @@ if [ -n "${tess_sched:-}" ]; then
       while read -r l; do m SCHEDLOG "$l"; done < /tmp/sched.log
       m SCHED "$tess_sched exit=$rc"
       tessera-sched show "${tess_pool:-1}" 2>&1 | while read -r l; do m SCHEDSHOW "$l"; done
+      # error cases: each must fail with its exit code and change nothing (TESS-APPLYTEST ... want=N got=N)
+      t() { # WANT NAME ARGS... (the schedule on stdin, for apply -)
+        w=$1; n=$2; shift 2
+        tessera-sched "$@" >/tmp/at.log 2>&1; rc=$?
+        m APPLYTEST "$n want=$w got=$rc $(grep -v '^tessera-sched: domain\|^tessera-sched: cpupool' /tmp/at.log | tail -n 1 | cut -c1-60)"
+      }
+      printf 'major_frame_ns 3O000000\nentry 1 0 1000000\n' | t 2 malformed apply -
+      printf 'major_frame_ns 1000000\nentry 1 0 2000000\n' | t 2 over-frame apply -
+      awk 'BEGIN { print "major_frame_ns 64000000"; for (i = 0; i < 64; i++) print "entry 1 0 1000000" }' | t 2 64-entries apply -
+      printf 'major_frame_ns 30000000\nentry 7 0 1000000\n' | t 3 no-domain apply -
+      printf 'major_frame_ns 30000000\nentry 1 1 1000000\n' | t 3 no-vcpu apply -
+      printf 'major_frame_ns 30000000\nentry p5 0 1000000\n' | t 3 unnamed apply -
+      printf 'major_frame_ns 30000000\nentry 1 0 1000000\nentry 0 0 1000000\n' | t 3 two-pools apply -
+      printf 'cpupool 0\nmajor_frame_ns 30000000\nidle 1000000\n' | t 3 credit2-pool apply -
+      t 3 show-credit2 show 0
+      t 0 dry-run apply --dry-run /etc/tessera/schedule
       ;;
     rtds)
       for spec in $(echo "${tess_rtds:-}" | tr ',' ' '); do
