@@ -10,9 +10,11 @@ import java.util.Map;
 import dev.tessera.core.plan.BackendPlan;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
+import dev.tessera.core.plan.SchedulePlan;
 import dev.tessera.core.resolve.Resolver;
 import dev.tessera.generators.layout.LayoutDrawing;
 import dev.tessera.generators.layout.LayoutWriter;
+import dev.tessera.generators.layout.ScheduleDrawing;
 import dev.tessera.generators.manifest.ManifestWriter;
 import dev.tessera.generators.manifest.ManifestWriter.Artifact;
 import dev.tessera.generators.output.StagedOutput;
@@ -90,7 +92,7 @@ public final class SystemGenerator {
 		}
 
 		// dom0's start script for the xl domains, and the driver-domain layout
-		if (!plan.xlDomains().isEmpty() || plan.bootDomains().stream().anyMatch(d -> !d.pv().frontends().isEmpty())) {
+		if (!plan.xlDomains().isEmpty() || plan.bootDomains().stream().anyMatch(d -> !d.pv().frontends().isEmpty()) || plan.schedules().any()) {
 			out.write(START_SCRIPT, renderer.render("start-domains.sh.ftl", Map.of("plan", plan)));
 			out.file(START_SCRIPT).toFile().setExecutable(true);
 			artifacts.add(new Artifact(START_SCRIPT, "xl-start-script"));
@@ -101,6 +103,15 @@ public final class SystemGenerator {
 			out.write(script, renderer.render("serve.sh.ftl", Map.of("plan", plan, "s", server)));
 			out.file(script).toFile().setExecutable(true);
 			artifacts.add(new Artifact(script, "driver-domain-serve-script"));
+		}
+		// the ARINC 653 schedules dom0's tessera-sched puts in place, and their drawing
+		for (SchedulePlan.Arinc653 a : plan.schedules().arinc653()) {
+			out.write(arinc653Schedule(a.pool()), renderer.render("arinc653.sched.ftl", Map.of("plan", plan, "a", a)));
+			artifacts.add(new Artifact(arinc653Schedule(a.pool()), "arinc653-schedule"));
+		}
+		if (!plan.schedules().arinc653().isEmpty()) {
+			out.write(SCHEDULE_SVG, renderer.render("schedule.svg.ftl", Map.of("g", new ScheduleDrawing(plan))));
+			artifacts.add(new Artifact(SCHEDULE_SVG, "schedule-drawing"));
 		}
 		out.write(LAYOUT_YAML, new LayoutWriter().write(plan));
 		out.write(LAYOUT_SVG, renderer.render("layout.svg.ftl", Map.of("g", new LayoutDrawing(plan))));

@@ -12,6 +12,8 @@ public enum Section {
 	DEVICES("Devices and passthrough"),
 	CPUS("CPUs"),
 	CPUPOOLS("Cpupools"),
+	SCHEDULES("Real-time schedules"),
+	CACHE("Cache colouring"),
 	BACKENDS("Backends and frontends"),
 	GPUS("GPUs"),
 	EVENT_CHANNELS("Event channels"),

@@ -14,8 +14,9 @@ public record DomainPlan(String name, int id, Role role, Start start, OsKind os,
 	/**
 	 * @param staticRanges where its memory is, when static (xen,static-mem)
 	 * @param shared       its views of static shared-memory regions
+	 * @param llcColors    its last-level cache colours as Xen reads a colour list ("8-15,20"), or null: all of them
 	 */
-	public record Memory(long bytes, List<MemoryRange> staticRanges, boolean directMap, List<SharedMemoryPlan> shared) {
+	public record Memory(long bytes, List<MemoryRange> staticRanges, boolean directMap, List<SharedMemoryPlan> shared, String llcColors) {
 		public long kib() {
 			return bytes / 1024;
 		}

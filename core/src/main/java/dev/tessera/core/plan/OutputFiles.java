@@ -24,6 +24,8 @@ public final class OutputFiles {
 	public static final String START_SCRIPT = XL_DIR + "start-domains.sh";
 	public static final String LAYOUT_YAML = "layout.yaml";
 	public static final String LAYOUT_SVG = "layout.svg";
+	/** One major frame of every ARINC 653 schedule, drawn. */
+	public static final String SCHEDULE_SVG = "schedule.svg";
 	public static final String MANIFEST = "manifest.yaml";
 	/** Where dom0 keeps what xl reads: the xl configs and the partial device trees of xl domains. */
 	public static final String DOM0_XEN_DIR = "/etc/xen/";
@@ -70,6 +72,15 @@ public final class OutputFiles {
 
 	/** Where a driver domain says it serves: its own xenstore directory, relative (the domain's /local/domain/ID/). */
 	public static final String SERVING_KEY = "data/tessera/serving";
+
+	/** An ARINC 653 pool's schedule, as dom0's tessera-sched reads it. */
+	public static String arinc653Schedule(String pool) {
+		return XL_DIR + arinc653ScheduleName(pool);
+	}
+
+	public static String arinc653ScheduleName(String pool) {
+		return "arinc653-" + pool + ".sched";
+	}
 
 	public static String xlConfig(String domain) {
 		return XL_DIR + xlConfigName(domain);

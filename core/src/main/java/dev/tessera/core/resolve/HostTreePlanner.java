@@ -121,6 +121,7 @@ final class HostTreePlanner {
 		if (d.memory().directMap()) props.add(DtProperty.flagOf("direct-map"));
 		if (d.cpus().pool() != null)
 			props.add(DtProperty.cellsOf("domain-cpupool", reference(CHOSEN + "/" + poolNode(d.cpus().pool()), poolPhandles.get(d.cpus().pool().name()))));
+		if (d.memory().llcColors() != null) props.add(DtProperty.stringsOf("llc-colors", d.memory().llcColors()));
 		List<DtNode> children = new ArrayList<>();
 		// pinning of a domain Xen starts at boot: xen,vcpu nodes (validation allows it from Xen 4.21 on)
 		if (!d.cpus().pin().isEmpty())

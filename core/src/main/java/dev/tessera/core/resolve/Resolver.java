@@ -5,6 +5,7 @@ import static dev.tessera.model.TesseraPackage.Literals.*;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tessera.core.board.LlcColors;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.plan.BackendPlan;
 import dev.tessera.core.plan.BootPlan;
@@ -71,7 +72,8 @@ public final class Resolver {
 			List<PassthroughPlan> given = devices.of(d);
 			DomainPlan.Boot boot = modules.domain(d, id, st, b, !given.isEmpty());
 			domains.add(new DomainPlan(d.getName(), id, d.getRole(), st, d.getOs(),
-					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d)), cpus.of(d), boot,
+					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d),
+							d.getLlcColors().isEmpty() ? null : LlcColors.list(d.getLlcColors())), cpus.of(d), boot,
 					new DomainPlan.Devices(given, d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d))));
 		}
 		DomainPlan dom0 = domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
@@ -89,7 +91,7 @@ public final class Resolver {
 		HostTreePlanner tree = new HostTreePlanner(xen.cmdline(), dom0, boot, cpus.pools(), channels, hostPassthrough, dynamic);
 		BackendPlan backends = BackendPlanner.plan(s, domains);
 		Plan plan = new Plan(s.getName(), b.getName(), b.getArch(), Systems.xenVersion(s), xen, bootPlan, List.copyOf(domains), cpus.pools(),
-				new DevicePlan(hostPassthrough, devices.gpus()), backends, channels, tree.build(HostTreePlanner.Route.LOADED),
+				new DevicePlan(hostPassthrough, devices.gpus()), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
 				tree.build(HostTreePlanner.Route.UEFI));
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}

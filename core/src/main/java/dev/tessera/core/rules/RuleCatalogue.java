@@ -52,6 +52,10 @@ import dev.tessera.core.rules.domains.DomainHasVcpus;
 import dev.tessera.core.rules.domains.DomainNameUnique;
 import dev.tessera.core.rules.domains.DomainNameValid;
 import dev.tessera.core.rules.domains.EnhancedNeedsDom0;
+import dev.tessera.core.rules.llc.ColorsFitTheCache;
+import dev.tessera.core.rules.sched.Arinc653ScheduleFeasible;
+import dev.tessera.core.rules.sched.BudgetFitsItsPeriod;
+import dev.tessera.core.rules.sched.RealTimePoolsXenRuns;
 import dev.tessera.core.rules.domains.NoXenstoreMeansNoPv;
 import dev.tessera.core.rules.gpu.GpuOsidWindowOnBoard;
 import dev.tessera.core.rules.gpu.GpuOsidsUniqueAndInRange;
@@ -103,7 +107,8 @@ public final class RuleCatalogue {
 			new EnhancedNeedsDom0(), new NoXenstoreMeansNoPv(), new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(),
 			new FrontendsAreUnique(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
 			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new Dom0PinIsIdentity(),
-			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains());
+			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new BudgetFitsItsPeriod(),
+			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache());
 
 	/** Every id, in catalogue order: the language's, the model rules', resolution's, the pipeline's, Tessera's own. */
 	private static final List<RuleInfo> ALL = Stream.of(LanguageRules.ALL, RULES.stream().flatMap(r -> r.infos().stream()).toList(),

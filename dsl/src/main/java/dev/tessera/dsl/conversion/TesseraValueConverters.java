@@ -22,6 +22,16 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 		return new LongConverter();
 	}
 
+	@ValueConverter(rule = "DURATION_LITERAL")
+	public IValueConverter<Long> durationLiteral() {
+		return new DurationConverter();
+	}
+
+	@ValueConverter(rule = "Duration")
+	public IValueConverter<Long> duration() {
+		return new DurationConverter();
+	}
+
 	@ValueConverter(rule = "SIZE_LITERAL")
 	public IValueConverter<Long> sizeLiteral() {
 		return new LongConverter();
@@ -80,6 +90,24 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 
 		protected String internalToString(Long value) {
 			return Sizes.hex(value);
+		}
+	}
+
+	/** 5ms, 500us → microseconds. */
+	static final class DurationConverter extends AbstractNullSafeConverter<Long> {
+		protected Long internalToValue(String string, INode node) {
+			String t = string.trim();
+			try {
+				if (t.endsWith("ms")) return Math.multiplyExact(Long.parseLong(t.substring(0, t.length() - 2)), 1000L);
+				if (t.endsWith("us")) return Long.parseLong(t.substring(0, t.length() - 2));
+			} catch (NumberFormatException | ArithmeticException e) {
+				// falls through
+			}
+			throw new ValueConverterException("'" + t + "' is not a time Tessera can hold: write it in ms or us (5ms, 500us)", node, null);
+		}
+
+		protected String internalToString(Long value) {
+			return value % 1000 == 0 ? value / 1000 + "ms" : value + "us";
 		}
 	}
 

@@ -64,6 +64,16 @@ public final class LayoutWriter {
 			}).toList());
 			return e;
 		}).toList());
+		// time partitions: only written when the system has any, so that other layouts stay as they were
+		if (!plan.schedules().arinc653().isEmpty())
+			m.put("arinc653", plan.schedules().arinc653().stream().map(a -> ordered("pool", a.pool(), "major_frame_us", a.majorFrameUs(),
+					"partitions", a.partitions().stream().map(p -> ordered("domain", p.domain(), "period_us", p.periodUs(), "budget_us", p.budgetUs()))
+							.toList(),
+					"slots", a.slots().stream().map(x -> ordered("domain", x.domain(), "start_us", x.startUs(), "length_us", x.lengthUs())).toList()))
+					.toList());
+		if (!plan.schedules().rtds().isEmpty())
+			m.put("rtds", plan.schedules().rtds().stream()
+					.map(r -> ordered("domain", r.domain(), "period_us", r.periodUs(), "budget_us", r.budgetUs(), "extratime", r.extratime())).toList());
 		return Yaml.write(m);
 	}
 }

@@ -60,3 +60,11 @@ wait_serving "${d.name()}"
 </#if>
 </#list>
 </#list>
+<#list plan.schedules().arinc653() as a>
+# the ARINC 653 schedule of ${a.pool()}: its partitions run only once it is in place (Xen takes it from dom0 only)
+tessera-sched apply "${files.DOM0_XEN_DIR}${files.arinc653ScheduleName(a.pool())}"
+</#list>
+<#list plan.schedules().rtds() as r>
+# ${r.domain()}: ${r.budgetUs()?c} us of CPU every ${r.periodUs()?c} us<#if r.extratime()>, and idle time beyond<#else>, never more</#if>
+xl sched-rtds -d "${r.target()}" -v all -p ${r.periodUs()?c} -b ${r.budgetUs()?c} -e <#if r.extratime()>1<#else>0</#if>
+</#list>

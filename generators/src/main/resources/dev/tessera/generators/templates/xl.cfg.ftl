@@ -17,6 +17,9 @@ vcpus = ${d.cpus().vcpus()}
 <#if d.cpus().pin()?has_content>
 cpus = "${d.cpus().pinList()}"
 </#if>
+<#if d.memory().llcColors()??>
+llc_colors = [ <#list d.memory().llcColors()?split(",") as c>"${c}"<#sep>, </#list> ]
+</#if>
 <#if d.devices().vuart()>
 vuart = "sbsa_uart"
 </#if>

@@ -46,6 +46,7 @@ public final class XenFeatureAvailable extends Rule {
 			if (d.isDirectMap()) need(out, v, XenFeature.DIRECT_MAP, d, DOMAIN__DIRECT_MAP);
 			if (d.isEnhanced()) need(out, v, XenFeature.ENHANCED, d, DOMAIN__ENHANCED);
 			if (boot && d.getCpupool() != null) need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, d, DOMAIN__CPUPOOL);
+			if (!d.getLlcColors().isEmpty()) need(out, v, XenFeature.CACHE_COLORING, d, dev.tessera.model.TesseraPackage.Literals.DOMAIN__LLC_COLORS);
 			if (boot && !d.getPin().isEmpty())
 				if (!XenFeature.VCPU_AFFINITY.availableIn(v))
 					out.report(INFO, d, DOMAIN__PIN, "domain '" + d.getName() + "' pins its vCPUs, but Xen " + v
@@ -56,6 +57,8 @@ public final class XenFeatureAvailable extends Rule {
 		}
 		for (Cpupool p : s.getCpupools())
 			need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, p, NAMED__NAME);
+		if (s.getXen() != null && !s.getXen().getLlcColors().isEmpty())
+			need(out, v, XenFeature.CACHE_COLORING, s.getXen(), dev.tessera.model.TesseraPackage.Literals.XEN_SETTINGS__LLC_COLORS);
 		for (SharedMemory shm : s.getSharedMemory())
 			need(out, v, XenFeature.STATIC_SHARED_MEMORY, shm, NAMED__NAME);
 		for (EventChannel e : s.getEventChannels())
