@@ -28,7 +28,14 @@ public final class ResolutionRules {
 			"A 32-bit Arm board runs a 32-bit Xen, which cannot start a 64-bit (arm64 Image) kernel; the domain would never boot.");
 	public static final RuleInfo NO_BOARD = new RuleInfo("system.board", Section.SYSTEMS, Severity.ERROR, "A system names its board",
 			"Addresses, CPUs and devices all come from the board.");
-	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, MODULE_MAX, STATIC_FIT, KERNEL_ARCH, NO_BOARD);
+	public static final RuleInfo TEXT_LENGTH = new RuleInfo("text.length", Section.TEXT, Severity.ERROR,
+			"Command lines fit U-Boot's, Xen's and Linux's buffers",
+			"Xen's command line and the command line of every domain Xen starts reach Xen through U-Boot's fdt set, which "
+					+ "copies a value into a 1024-byte buffer without a bound check (a longer one crashes U-Boot), and Xen keeps "
+					+ "each in 1024 bytes (it cuts its own and panics on a module's): 1023 characters at most. A domain started "
+					+ "with xl gets its command line from libxl; Linux keeps 2047 characters on arm64 and 1023 on arm and drops "
+					+ "the rest. Xen's line counts what Tessera adds (console, dom0_mem, ...).");
+	public static final List<RuleInfo> ALL = List.of(MODULE_SIZE, MODULE_FIT, MODULE_MAX, STATIC_FIT, KERNEL_ARCH, NO_BOARD, TEXT_LENGTH);
 
 	private ResolutionRules() {
 	}

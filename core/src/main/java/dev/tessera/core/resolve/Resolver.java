@@ -83,6 +83,7 @@ public final class Resolver {
 		String consolePath = console != null && !console.eIsProxy() ? console.getDtPath() : null;
 		XenPlan xen = new XenPlan(start.xen(), XenCommandLinePlanner.options(s, dom0, consolePath), consolePath,
 				s.getXen() != null && s.getXen().isSetScheduler() ? s.getXen().getScheduler() : null);
+		TextLengths.check(s, b, xen.cmdline(), out);
 		BootPlan bootPlan = new BootPlan(dynamic ? Addressing.DYNAMIC : Addressing.FIXED,
 				bs != null && bs.getLoadCommand() != null ? bs.getLoadCommand() : "tftpb", bs != null && bs.isPreloaded(), start.dynamicStart(),
 				start.script().address(), modules.loads());

@@ -69,8 +69,13 @@ import dev.tessera.core.rules.memory.StaticMemoryMatchesSize;
 import dev.tessera.core.rules.memory.StaticMemoryNotForDom0;
 import dev.tessera.core.rules.memory.StaticMemoryOverlapsNothing;
 import dev.tessera.core.rules.shm.SharedMemoryIsValid;
+import dev.tessera.core.rules.text.DtPathsValid;
 import dev.tessera.core.rules.text.LoadCommandIsSafe;
+import dev.tessera.core.rules.text.NetNamesValid;
 import dev.tessera.core.rules.text.TextIsEmittable;
+import dev.tessera.core.rules.text.UBootCanCarry;
+import dev.tessera.core.rules.text.XenCfgCanCarry;
+import dev.tessera.core.rules.text.XlSpecCanCarry;
 import dev.tessera.core.rules.xen.XenConsoleIsUart;
 import dev.tessera.core.rules.xen.XenFeatureAvailable;
 import dev.tessera.core.rules.xen.XenVersionKnown;
@@ -95,7 +100,7 @@ public final class RuleCatalogue {
 			new XenVersionKnown(), new XenVersionNewer(), new XenFeatureAvailable(), new XenConsoleIsUart(),
 			new DomainNameUnique(), new DomainNameValid(), new ControlDomainSingle(), new ControlDomainStartsAsDom0(),
 			new ControlDomainPresent(), new DomainHasKernel(), new DomainHasMemory(), new DomainHasVcpus(),
-			new TextIsEmittable(), new LoadCommandIsSafe(),
+			new TextIsEmittable(), new UBootCanCarry(), new XenCfgCanCarry(), new XlSpecCanCarry(), new LoadCommandIsSafe(),
 			new MemoryFitsRam(), new StaticMemoryMatchesSize(), new StaticMemoryInRam(), new StaticMemoryAligned(),
 			new StaticMemoryOverlapsNothing(), new DirectMapNeedsStaticMemory(), new StaticMemoryNotForDom0(),
 			new DevicePassedOnce(), new DeviceNotReservedForXen(), new DeviceDescribedForPassthrough(),
@@ -105,10 +110,10 @@ public final class RuleCatalogue {
 			new OtherCoreTypesNeedHmpUnsafe(), new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(),
 			new CpupoolHasCpus(), new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(),
 			new EnhancedNeedsDom0(), new NoXenstoreMeansNoPv(), new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(),
-			new FrontendsAreUnique(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
+			new FrontendsAreUnique(), new NetNamesValid(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
 			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new Dom0PinIsIdentity(),
 			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new BudgetFitsItsPeriod(),
-			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache());
+			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache(), new DtPathsValid());
 
 	/** Every id, in catalogue order: the language's, the model rules', resolution's, the pipeline's, Tessera's own. */
 	private static final List<RuleInfo> ALL = Stream.of(LanguageRules.ALL, RULES.stream().flatMap(r -> r.infos().stream()).toList(),

@@ -20,7 +20,7 @@ public final class TemplateRenderer {
 		c.setClassForTemplateLoading(TemplateRenderer.class, "/dev/tessera/generators/templates");
 		c.setDefaultEncoding("UTF-8");
 		c.setRegisteredCustomOutputFormats(
-				List.of(EscapingFormat.DTS, EscapingFormat.UBOOT, EscapingFormat.XL, EscapingFormat.XEN_CFG, EscapingFormat.SH,
+				List.of(EscapingFormat.DTS, EscapingFormat.UBOOT, EscapingFormat.UBOOT_EXPANDED, EscapingFormat.XL, EscapingFormat.XEN_CFG, EscapingFormat.SH,
 						EscapingFormat.SVG));
 		c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
 		c.setLogTemplateExceptions(false);

@@ -2,7 +2,8 @@
 <#import "header.ftl" as h>
 <#import "chosen.fdt.ftl" as dt>
 <#-- U-Boot: load every file (or expect it in memory), describe the system under /chosen of the firmware's
-     device tree with fdt commands, start Xen. Every value is quoted and escaped; names and paths too. -->
+     device tree with fdt commands, start Xen. Every value is quoted and escaped (EscapingFormat.UBOOT); names and
+     paths too. The script needs U-Boot's hush parser (CONFIG_HUSH_PARSER): the simple parser has no quotes. -->
 <#assign D = "$"?no_esc>
 <#assign boot = plan.boot()>
 <@h.header comment="#"/>
@@ -11,7 +12,8 @@
 # Addressing is dynamic: each file goes 2 MiB-aligned after the one before, sizes from ${D}{filesize}.
 setenv tess_next ${fmt.bare(boot.loadStart())}
 <#list boot.loads() as m>
-${boot.loadCommand()?no_esc} ${D}{tess_next} "${m.file()}"
+<#-- hush reads a line with a variable twice: the file name is escaped for that (UBootExpanded) -->
+${boot.loadCommand()?no_esc} ${D}{tess_next} "<#outputformat "UBootExpanded">${m.file()}</#outputformat>"
 setenv ${m.var()}_addr ${D}{tess_next}
 setenv ${m.var()}_size ${D}{filesize}
 setexpr tess_next ${D}{tess_next} + ${D}{filesize}

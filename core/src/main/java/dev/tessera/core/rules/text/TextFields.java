@@ -1,0 +1,97 @@
+package dev.tessera.core.rules.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EcorePackage;
+
+import dev.tessera.model.Board;
+import dev.tessera.model.BootFile;
+import dev.tessera.model.Named;
+import dev.tessera.model.System;
+import dev.tessera.model.TesseraPackage;
+
+/**
+ * Every text value of a system and its board, with where it is and what it is called in a message: the one walk the
+ * text rules share, so that a text field added to the language is checked without anyone listing it.
+ */
+final class TextFields {
+	/** One text value: the object and attribute it is in, its index in a list attribute (-1 for a single one). */
+	record Field(EObject owner, EAttribute attribute, int index, String value, String what) {
+	}
+
+	private TextFields() {
+	}
+
+	static List<Field> of(System s) {
+		List<Field> out = new ArrayList<>();
+		walk(s, out::add);
+		return out;
+	}
+
+	static List<Field> of(Board b) {
+		List<Field> out = new ArrayList<>();
+		walk(b, out::add);
+		return out;
+	}
+
+	private static void walk(EObject root, Consumer<Field> out) {
+		visit(root, out);
+		for (var it = root.eAllContents(); it.hasNext();) visit(it.next(), out);
+	}
+
+	private static void visit(EObject o, Consumer<Field> out) {
+		for (EAttribute a : o.eClass().getEAllAttributes()) {
+			if (a.getEAttributeType() != EcorePackage.Literals.ESTRING || a == TesseraPackage.Literals.NAMED__NAME) continue;
+			// the Xen version is a version literal the grammar checks
+			if (a == TesseraPackage.Literals.XEN_SETTINGS__VERSION) continue;
+			Object v = o.eGet(a);
+			if (v instanceof String str) out.accept(new Field(o, a, -1, str, describe(o, a)));
+			else if (v instanceof List<?> list)
+				for (int i = 0; i < list.size(); i++)
+					if (list.get(i) instanceof String str) out.accept(new Field(o, a, i, str, describe(o, a)));
+		}
+	}
+
+	/** "the command line of domain 'guest'", "the bridge of a vif of domain 'guest'", "the path of device 'uart0'". */
+	static String describe(EObject o, EAttribute a) {
+		String field = switch (a.getName()) {
+			case "cmdline" -> "the command line";
+			case "dtPath" -> "the device-tree path";
+			case "deviceTree" -> "the device tree";
+			case "loadCommand" -> "the load command";
+			case "provider" -> "the provider path";
+			case "sources" -> "a source";
+			default -> "the " + a.getName();
+		};
+		return field + " of " + owner(o);
+	}
+
+	static String owner(EObject o) {
+		if (o instanceof BootFile f && o.eContainer() != null) {
+			String role = o.eContainingFeature().getName();
+			String kind = switch (role) {
+				case "image" -> "Xen's image";
+				case "deviceTree" -> "the device-tree file";
+				default -> "the " + role + " file";
+			};
+			return kind + (o.eContainer() instanceof Named n ? " of domain '" + n.getName() + "'" : "");
+		}
+		String kind = o.eClass().getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+				.replace("frontend", "").replace("xen settings", "Xen's settings").replace("boot settings", "the boot settings").strip();
+		kind = switch (kind) {
+			case "net" -> "vif";
+			case "nine p" -> "p9 share";
+			case "sound" -> "sound card";
+			default -> kind;
+		};
+		String self = o instanceof Named n && n.getName() != null ? kind + " '" + n.getName() + "'" : kind;
+		EObject c = o.eContainer();
+		if (!(o instanceof Named) && c instanceof Named n && !(c instanceof System) && !(c instanceof Board))
+			return "a " + self + " of " + c.eClass().getName().toLowerCase(java.util.Locale.ROOT) + " '" + n.getName() + "'";
+		return self;
+	}
+}
