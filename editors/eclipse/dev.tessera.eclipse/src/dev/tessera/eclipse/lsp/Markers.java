@@ -34,7 +34,15 @@ public final class Markers {
 	/** LSP4J's own Gson (it knows Either and the enums as the protocol writes them). */
 	static final Gson GSON = new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(Map.of()).getGson();
 
+	/** How many publications have been written as markers, per file (tests wait on it). */
+	private static final Map<IFile, Integer> writes = new ConcurrentHashMap<>();
+
 	private Markers() {
+	}
+
+	/** How many times the server's diagnostics for the file have been written as its markers. */
+	public static int writes(IFile file) {
+		return writes.getOrDefault(file, 0);
 	}
 
 	static void publish(PublishDiagnosticsParams params) {
@@ -85,6 +93,7 @@ public final class Markers {
 								d.getRange().getStart().getLine() + 1, start, end, "tessera", rule, GSON.toJson(d) });
 			}
 		}, ResourcesPlugin.getWorkspace().getRuleFactory().markerRule(file), 0, null);
+		writes.merge(file, 1, Integer::sum);
 	}
 
 	static String ruleOf(Diagnostic d) {
