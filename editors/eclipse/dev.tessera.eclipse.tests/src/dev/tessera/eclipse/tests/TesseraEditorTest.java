@@ -40,6 +40,7 @@ import dev.tessera.eclipse.TesseraPlugin;
 import dev.tessera.eclipse.editor.TesseraContentAssist;
 import dev.tessera.eclipse.editor.TesseraHover;
 import dev.tessera.eclipse.editor.TesseraOutlinePage;
+import dev.tessera.eclipse.editor.TesseraQuickAssist;
 import dev.tessera.eclipse.lsp.Markers;
 import dev.tessera.eclipse.lsp.Messages;
 import dev.tessera.eclipse.ui.GenerateHandler;
@@ -208,12 +209,34 @@ class TesseraEditorTest {
 		assertTrue(((org.eclipse.swt.widgets.Tree) tess.getControl()).getItem(0).getText().startsWith("cockpit"));
 	}
 
+	@Test
+	@Order(8)
+	void ctrl1OffersTheQuickFixOfTheProblemAndGenerate() throws Exception {
+		org.eclipse.jface.text.source.ISourceViewer source = (org.eclipse.jface.text.source.ISourceViewer) viewer;
+		int inSystem = doc.get().indexOf("vcpus 1");
+		List<String> titles = Arrays.stream(new TesseraQuickAssist()
+				.computeQuickAssistProposals(new org.eclipse.jface.text.source.TextInvocationContext(source, inSystem, 0)))
+				.map(ICompletionProposal::getDisplayString).toList();
+		assertEquals(List.of("Generate the outputs of system 'cockpit'"), titles, "a clean line offers only Generate");
+
+		// a problem on the caret's line: its quick fix comes first
+		int at = doc.get().indexOf("static at 0x70000000") + "static at ".length();
+		doc.replace(at, "0x70000000".length(), "0x70000800");
+		Ui.waitUntil("a memory.static-aligned marker", SOON, () -> !Ui.markers(file, "memory.static-aligned").isEmpty());
+		titles = Arrays.stream(new TesseraQuickAssist()
+				.computeQuickAssistProposals(new org.eclipse.jface.text.source.TextInvocationContext(source, at + 2, 0)))
+				.map(ICompletionProposal::getDisplayString).toList();
+		assertTrue(titles.size() == 2 && titles.get(0).startsWith("Align the static region"), titles.toString());
+		doc.set(cockpit);
+		Ui.waitUntil("the cockpit to be checked again", SOON, () -> Ui.errors(file).isEmpty());
+	}
+
 	static List<String> names(List<DocumentSymbol> symbols) {
 		return symbols == null ? List.of() : symbols.stream().map(DocumentSymbol::getName).collect(Collectors.toList());
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void generateWritesTheOutputsAndTheyAppearInTheWorkspace() throws Exception {
 		IFolder out = project.getFolder("out/cockpit");
 		assertFalse(out.exists(), "negative control: no outputs before Generate");

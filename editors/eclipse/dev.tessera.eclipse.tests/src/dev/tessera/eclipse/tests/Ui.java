@@ -142,7 +142,7 @@ final class Ui {
 				tree.notifyListeners(SWT.Expand, e); // the viewer creates the children
 				item.setExpanded(true);
 				// the description (with the rule id at its end) in full
-				if (tree.getColumnCount() > 1) tree.getColumn(0).setWidth(Math.max(tree.getColumn(0).getWidth(), tree.getClientArea().width * 3 / 5));
+				if (tree.getColumnCount() > 1) tree.getColumn(0).setWidth(Math.max(tree.getColumn(0).getWidth(), tree.getClientArea().width * 3 / 4));
 			}
 		}
 		if (c instanceof org.eclipse.swt.widgets.Composite comp) for (var child : comp.getChildren()) expandGroups(child);
