@@ -172,6 +172,27 @@ class TesseraEditorTest {
 			assertTrue(shown.stream().anyMatch(s -> s.equals(board) || s.startsWith(board + " ")), board + " among " + shown);
 		assertFalse(shown.stream().anyMatch(s -> s.startsWith("gpio0")), "no device where a board is expected: " + shown);
 
+		// the same through the editor's own content assist (Ctrl+Space): the Generic Editor runs the plugin's processor
+		// (no window manager under Xvfb: focus is given by hand, and the popup asked for again if focus closed it)
+		Ui.pumpFor(Duration.ofSeconds(3)); // the Problems and Outline views catch up with the fixed text (for the picture)
+		editor.selectAndReveal(offset, 0);
+		long[] asked = { 0 };
+		org.eclipse.swt.widgets.Table popup = Ui.waitFor("the content assist popup with qemu-virt", SOON, () -> {
+			org.eclipse.swt.widgets.Table t = Ui.proposalTable("qemu-virt");
+			if (t == null && System.nanoTime() - asked[0] > 5_000_000_000L) {
+				asked[0] = System.nanoTime();
+				viewer.getTextWidget().getShell().forceActive();
+				viewer.getTextWidget().forceFocus();
+				((ITextOperationTarget) viewer).doOperation(org.eclipse.jface.text.source.ISourceViewer.CONTENTASSIST_PROPOSALS);
+			}
+			return t;
+		});
+		List<String> listed = Arrays.stream(popup.getItems()).map(org.eclipse.swt.widgets.TableItem::getText).toList();
+		assertTrue(listed.stream().anyMatch(t -> t.startsWith("zcu102")), listed.toString());
+		// a picture for docs/editors.md, at once (the popup closes when the X server is grabbed or events run)
+		Ui.captureNow(Path.of(System.getProperty("tessera.screenshot", "target/eclipse-editor.png")).resolveSibling("eclipse-completion.png"));
+		if (!popup.isDisposed()) popup.getShell().close();
+
 		// and where a device is expected, the board's devices (not the boards)
 		int pass = doc.get().indexOf("passthrough gpio0") + "passthrough ".length();
 		List<String> devices = Arrays.stream(new TesseraContentAssist().computeCompletionProposals(viewer, pass))

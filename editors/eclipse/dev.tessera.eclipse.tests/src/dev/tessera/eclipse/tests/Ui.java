@@ -125,6 +125,30 @@ final class Ui {
 		return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
 	}
 
+	/** The table of an open content assist popup that lists a proposal starting with the text, or null. */
+	static org.eclipse.swt.widgets.Table proposalTable(String text) {
+		for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {
+			org.eclipse.swt.widgets.Table t = findTable(shell, text);
+			if (t != null) return t;
+		}
+		return null;
+	}
+
+	private static org.eclipse.swt.widgets.Table findTable(org.eclipse.swt.widgets.Control c, String text) {
+		if (c instanceof org.eclipse.swt.widgets.Shell s && s != c.getDisplay().getActiveShell() && !s.isVisible()) return null;
+		if (c instanceof org.eclipse.swt.widgets.Table t)
+			for (org.eclipse.swt.widgets.TableItem item : t.getItems()) if (item.getText().startsWith(text)) return t;
+		if (c instanceof org.eclipse.swt.widgets.Shell s) for (var child : s.getShells()) {
+			var found = findTable(child, text);
+			if (found != null) return found;
+		}
+		if (c instanceof org.eclipse.swt.widgets.Composite comp) for (var child : comp.getChildren()) {
+			var found = findTable(child, text);
+			if (found != null) return found;
+		}
+		return null;
+	}
+
 	/** Opens the groups of the Problems view (Errors, Warnings), so that its entries show. */
 	static void expandProblems() throws Exception {
 		var page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -161,6 +185,17 @@ final class Ui {
 		} catch (java.io.IOException e) {
 			// no ImageMagick: SWT below
 		}
+		captureNow(out);
+		return out;
+	}
+
+	/** SWT's own capture of the display, without running the event loop first. */
+	static void captureNow(Path out) {
+		try {
+			Files.createDirectories(out.getParent());
+		} catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
 		Display display = Display.getCurrent();
 		Rectangle b = display.getBounds();
 		Image image = new Image(display, b.width, b.height);
@@ -174,6 +209,5 @@ final class Ui {
 		loader.data = new ImageData[] { image.getImageData() };
 		loader.save(out.toString(), SWT.IMAGE_PNG);
 		image.dispose();
-		return out;
 	}
 }
