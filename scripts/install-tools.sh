@@ -5,7 +5,7 @@
 #   cpp         (cpp)                   - preprocess kernel .dts files for tessera board import
 # With --boot also what the QEMU boot tests need (QEMU, U-Boot for QEMU, firmware, cpio, mtools, a cross
 # compiler for building Xen). With --eclipse also what the Eclipse plugin's UI tests need (editors/eclipse/build.sh):
-# a virtual X server (xvfb, xauth: xvfb-run), GTK 3 for SWT, and ImageMagick's import for the screenshot.
+# a virtual X server (xvfb, xauth: xvfb-run) and GTK 3 for SWT.
 # Options combine (--boot --eclipse). Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 
@@ -18,7 +18,7 @@ for option in "$@"; do
              ipxe-qemu:/usr/lib/ipxe/qemu/efi-virtio.rom cpio:cpio mtools:mcopy dosfstools:mkfs.vfat
              qemu-efi-aarch64:/usr/share/AAVMF/AAVMF_CODE.fd) ;;
     --eclipse)
-      want+=(xvfb:xvfb-run xauth:xauth libgtk-3-0:/usr/share/doc/libgtk-3-0/copyright imagemagick:import) ;;
+      want+=(xvfb:xvfb-run xauth:xauth libgtk-3-0:/usr/share/doc/libgtk-3-0/copyright) ;;
     *) echo "install-tools: unknown option $option (--boot, --eclipse)" >&2; exit 2 ;;
   esac
 done

@@ -3,7 +3,7 @@
 #   editors/eclipse/build.sh [extra Maven arguments, e.g. -DskipTests]
 # Needs: the server jar (cli/target/tessera.jar: build the main reactor first), a JDK 21 or newer (the Eclipse platform
 # requires it; Tessera itself stays on 17), and for the UI tests a display: without DISPLAY they run under xvfb-run
-# (scripts/install-tools.sh --eclipse installs xvfb, GTK 3, xauth, ImageMagick). Maven 3.9 comes through ./mvnw.
+# (scripts/install-tools.sh --eclipse installs xvfb, GTK 3 and xauth). Maven 3.9 comes through ./mvnw.
 # Without a JDK 21+ it says so and exits 0 (skipped, never silently); TESSERA_ECLIPSE=require makes that an error.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -172,19 +172,9 @@ final class Ui {
 		if (c instanceof org.eclipse.swt.widgets.Composite comp) for (var child : comp.getChildren()) expandGroups(child);
 	}
 
-	/**
-	 * A PNG of the whole screen (the X server's root window): ImageMagick's import when installed, else SWT's own
-	 * capture of the display.
-	 */
-	static Path screenshot(Path out) throws Exception {
-		Files.createDirectories(out.getParent());
+	/** A PNG of the whole screen, once the UI has settled (SWT's capture of the display). */
+	static Path screenshot(Path out) {
 		pumpFor(Duration.ofMillis(800));
-		try {
-			Process p = new ProcessBuilder("import", "-window", "root", out.toString()).redirectErrorStream(true).start();
-			if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(out) > 0) return out;
-		} catch (java.io.IOException e) {
-			// no ImageMagick: SWT below
-		}
 		captureNow(out);
 		return out;
 	}
