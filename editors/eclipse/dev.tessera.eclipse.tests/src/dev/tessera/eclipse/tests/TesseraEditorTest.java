@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.tessera.eclipse.TesseraPlugin;
+import dev.tessera.eclipse.editor.Definitions;
 import dev.tessera.eclipse.editor.TesseraContentAssist;
 import dev.tessera.eclipse.editor.TesseraHover;
 import dev.tessera.eclipse.editor.TesseraOutlinePage;
@@ -44,6 +45,7 @@ import dev.tessera.eclipse.editor.TesseraQuickAssist;
 import dev.tessera.eclipse.lsp.Markers;
 import dev.tessera.eclipse.lsp.Messages;
 import dev.tessera.eclipse.ui.GenerateHandler;
+import dev.tessera.eclipse.ui.OpenDeclarationHandler;
 
 /**
  * The plugin in a running Eclipse IDE workbench: a project with a copy of the shipped cockpit
@@ -269,5 +271,35 @@ class TesseraEditorTest {
 			Ui.waitUntil(name + " in the workspace", Duration.ofSeconds(120), () -> out.getFile(name).exists());
 		assertTrue(Messages.shown.stream().anyMatch(m -> m.startsWith("Tessera wrote")), Messages.shown.toString());
 		project.refreshLocal(IResource.DEPTH_INFINITE, null);
+	}
+
+	@Test
+	@Order(10)
+	void f3AndCtrlClickOpenTheDeclarationInTheShippedBoard() throws Exception {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		page.activate(editor);
+		// F3 on the board's name: the shipped board opens (the server's read-only copy of it) at its name
+		int on = doc.get().indexOf("system cockpit on qemu-virt") + "system cockpit on qemu".length();
+		editor.selectAndReveal(on, 0);
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(OpenDeclarationHandler.ID, null);
+		ITextEditor board = Ui.waitFor("the board's editor", SOON,
+				() -> page.getActiveEditor() != editor && page.getActiveEditor() instanceof ITextEditor t ? t : null);
+		assertEquals("qemu-virt.tess", board.getEditorInput().getName());
+		assertEquals("qemu-virt", ((org.eclipse.jface.text.ITextSelection) board.getSelectionProvider().getSelection()).getText());
+		page.closeEditor(board, false);
+		page.activate(editor);
+
+		// Ctrl+click on a passed-through device: a hyperlink to the device in the board
+		int pass = doc.get().indexOf("passthrough gpio0") + "passthrough gp".length();
+		var links = Ui.waitFor("a hyperlink on gpio0", SOON, () -> new Definitions().detectHyperlinks(viewer, new org.eclipse.jface.text.Region(pass, 0), true));
+		var region = links[0].getHyperlinkRegion();
+		assertEquals("gpio0", doc.get(region.getOffset(), region.getLength()));
+		links[0].open();
+		ITextEditor device = Ui.waitFor("the board's editor", SOON,
+				() -> page.getActiveEditor() != editor && page.getActiveEditor() instanceof ITextEditor t ? t : null);
+		assertEquals("qemu-virt.tess", device.getEditorInput().getName());
+		assertEquals("gpio0", ((org.eclipse.jface.text.ITextSelection) device.getSelectionProvider().getSelection()).getText());
+		page.closeEditor(device, false);
+		page.activate(editor);
 	}
 }
