@@ -44,6 +44,7 @@ import dev.tessera.eclipse.editor.TesseraOutlinePage;
 import dev.tessera.eclipse.editor.TesseraQuickAssist;
 import dev.tessera.eclipse.lsp.Markers;
 import dev.tessera.eclipse.lsp.Messages;
+import dev.tessera.eclipse.ui.FormatHandler;
 import dev.tessera.eclipse.ui.GenerateHandler;
 import dev.tessera.eclipse.ui.OpenDeclarationHandler;
 
@@ -300,6 +301,29 @@ class TesseraEditorTest {
 		assertEquals("qemu-virt.tess", device.getEditorInput().getName());
 		assertEquals("gpio0", ((org.eclipse.jface.text.ITextSelection) device.getSelectionProvider().getSelection()).getText());
 		page.closeEditor(device, false);
+		page.activate(editor);
+	}
+
+	@Test
+	@Order(11)
+	void ctrlShiftFFormatsTheFileAsTheServerDoes() throws Exception {
+		Path files = Ui.repo().resolve("editors/src/test/resources/files");
+		String unformatted = Files.readString(files.resolve("unformatted.tess"));
+		String formatted = Files.readString(files.resolve("formatted.tess"));
+		assertNotEquals(formatted, unformatted);
+		IFile f = Ui.file(project, "unformatted.tess", unformatted);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ITextEditor other = (ITextEditor) IDE.openEditor(page, f);
+		IDocument d = other.getDocumentProvider().getDocument(other.getEditorInput());
+		Ui.waitUntil("the server's diagnostics for unformatted.tess", FIRST, () -> Markers.writes(f) > 0);
+		// Ctrl+Shift+F is bound in the Generic Editor's own context to the plugin's command and to nothing else there (two
+		// bindings in one context would cancel each other); F3 is the Generic Editor's Open Hyperlink, which follows the
+		// plugin's hyperlink detector (tested above)
+		assertEquals(List.of(FormatHandler.ID), Ui.commandsBoundTo("M1+M2+F", "org.eclipse.ui.genericeditor.genericEditorContext"));
+		assertEquals(List.of("org.eclipse.ui.edit.text.open.hyperlink"), Ui.commandsBoundTo("F3", "org.eclipse.ui.genericeditor.genericEditorContext"));
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(FormatHandler.ID, null);
+		assertEquals(formatted, d.get());
+		page.closeEditor(other, false);
 		page.activate(editor);
 	}
 }

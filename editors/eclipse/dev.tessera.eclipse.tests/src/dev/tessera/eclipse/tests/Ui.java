@@ -125,6 +125,20 @@ final class Ui {
 		return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
 	}
 
+	/** The commands a key sequence is bound to in the default scheme, in one context, on this platform. */
+	static List<String> commandsBoundTo(String keys, String context) throws Exception {
+		var service = org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.keys.IBindingService.class);
+		var sequence = org.eclipse.jface.bindings.keys.KeySequence.getInstance(keys);
+		var contexts = List.of(context);
+		List<String> out = new ArrayList<>();
+		for (var b : service.getBindings())
+			if (b.getTriggerSequence().equals(sequence) && b.getParameterizedCommand() != null && contexts.contains(b.getContextId())
+					&& "org.eclipse.ui.defaultAcceleratorConfiguration".equals(b.getSchemeId()) && b.getType() == org.eclipse.jface.bindings.Binding.SYSTEM
+					&& (b.getPlatform() == null || "gtk".equals(b.getPlatform())))
+				out.add(b.getParameterizedCommand().getId());
+		return out;
+	}
+
 	/** The table of an open content assist popup that lists a proposal starting with the text, or null. */
 	static org.eclipse.swt.widgets.Table proposalTable(String text) {
 		for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {

@@ -27,7 +27,8 @@ import dev.tessera.eclipse.TesseraPlugin;
 import dev.tessera.eclipse.lsp.Documents;
 
 /**
- * Go to definition: Ctrl+click (a hyperlink detector of the Generic Editor) and F3 (the Open Declaration command) on
+ * Go to definition: Ctrl+click and F3 (a hyperlink detector of the Generic Editor, whose F3 opens the hyperlink at the
+ * caret; also the command Open Tessera Declaration) on
  * a device, board, domain or cpupool name open its declaration, also in another file; a shipped board opens from the
  * read-only copy the server writes of it.
  */
