@@ -72,7 +72,7 @@ public final class Resolver {
 			DomainPlan.Boot boot = modules.domain(d, id, st, b, !given.isEmpty());
 			domains.add(new DomainPlan(d.getName(), id, d.getRole(), st, d.getOs(),
 					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d)), cpus.of(d), boot,
-					new DomainPlan.Devices(given, d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d))));
+					new DomainPlan.Devices(given, devices.clocksOf(given), d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d))));
 		}
 		DomainPlan dom0 = domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();
