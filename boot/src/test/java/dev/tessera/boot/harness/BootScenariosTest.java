@@ -140,6 +140,21 @@ class BootScenariosTest {
 	}
 
 	@Test
+	void theArm32SystemBootsThroughUBootAndEveryDomainIsChecked() throws Exception {
+		// QEMU's arm32 virt (qemu-system-arm, highmem=off, Cortex-A15), U-Boot's qemu_arm running the generated script
+		// (bootz), Debian 12's armhf Xen 4.17, Linux zImage, busybox and xl tools: dom0, the domain Xen starts, and the
+		// guest the generated start script creates with armhf xl
+		BootAssets.require(BootAssets.Group.ARM32);
+		SystemBooter.Report report = boot("arm32/qemu-virt", Route.UBOOT, V417, Duration.ofMinutes(6), out -> { }, MarkerExtras.NONE);
+		assertTrue(report.passed(), report.problems() + "\n" + report.boot().describe());
+		assertEquals("qemu-system-arm", report.boot().command().get(0));
+		assertTrue(report.boot().command().contains("virt,virtualization=on,highmem=off,acpi=off"), report.boot().command().toString());
+		for (var d : report.plan().domains()) assertTrue(report.boot().marker(d.name(), MarkerKind.DONE).isPresent(), d.name());
+		assertTrue(report.boot().markers("dom0", MarkerKind.XLLIST).stream().anyMatch(l -> l.body().startsWith("guest ")), report.boot().describe());
+		java.lang.System.out.printf("boot arm32/qemu-virt via UBOOT on Xen 4.17 (armhf): %.1f s%n", report.boot().elapsed().toMillis() / 1000.0);
+	}
+
+	@Test
 	void aWrongModuleAddressInTheGeneratedDtbFailsTheBoot() throws Exception {
 		// Move domU1's kernel to where nothing was loaded: Xen cannot build the domain.
 		SystemBooter.Report report = boot("dom0-two-domus", Route.DIRECT, Duration.ofSeconds(90),
