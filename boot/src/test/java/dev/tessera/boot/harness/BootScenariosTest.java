@@ -237,24 +237,45 @@ class BootScenariosTest {
 	}
 
 	@Test
+	void withoutItsClockThePl061DriverDoesNotBindAndTheBootFails() throws Exception {
+		// negative control of the GPIO check: an AMBA device's driver binds only once its apb_pclk exists; the partial tree
+		// without the PL061's clocks property (when the generator gives it one) leaves the device unbound
+		SystemBooter.Report report = boot("passthrough-gpio", Route.UBOOT, Duration.ofMinutes(4), out -> {
+			Path dtb = out.resolve("passthrough/io.dtb");
+			if (dts(dtb).contains("clocks = ")) fdtput(out, "-d", dtb.toString(), "/passthrough/pl061@9030000", "clocks");
+		});
+		assertFalse(report.passed());
+		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
+		assertTrue(report.boot().failure().orElse("").contains("TESS-GPIOERR name=io 9030000.pl061 present but no driver bound it"), report.boot().describe());
+	}
+
+	@Test
 	void withAClockInItsPartialTreeThePl061DriverBindsAndReadsALine() throws Exception {
-		// positive control of the GPIO check while the generator does not yet give the PL061 its clock (an AMBA device's
-		// driver binds only once its apb_pclk exists): the test adds a fixed clock to the partial tree by hand
+		// positive control of the GPIO check, also while the generator gives the PL061 no clock (branch board-clocks adds
+		// it; then this is the matrix's passthrough-gpio boot once more and can go): the test adds QEMU's fixed apb-pclk to
+		// the partial tree when it lacks one
 		SystemBooter.Report report = boot("passthrough-gpio", Route.UBOOT, Duration.ofMinutes(4), out -> addApbClock(out.resolve("passthrough/io.dtb")));
 		assertTrue(report.passed(), report.problems() + "\n" + report.boot().describe());
 		assertTrue(report.boot().marker("io", MarkerKind.GPIO).orElseThrow().body().matches("9030000\\.pl061 bound pl061_gpio gpiochip\\d+ ngpio=8 line0=[01]"),
 				report.boot().describe());
 	}
 
-	/** A 24 MHz fixed clock under /passthrough, the PL061's apb_pclk. */
+	/** A device tree as source. */
+	private static String dts(Path dtb) {
+		ExternalProgram.Result dts = new ExternalProgram("dtc", "device-tree-compiler").run(dtb.getParent(), "-q", "-I", "dtb", "-O", "dts", dtb.toString());
+		assertEquals(0, dts.exitCode(), dts.stderr());
+		return dts.stdout();
+	}
+
+	/** A 24 MHz fixed clock under /passthrough, the PL061's apb_pclk, unless the PL061 has a clock already. */
 	private static void addApbClock(Path dtb) {
 		Path dir = dtb.getParent();
 		ExternalProgram dtc = new ExternalProgram("dtc", "device-tree-compiler");
-		ExternalProgram.Result dts = dtc.run(dir, "-q", "-I", "dtb", "-O", "dts", dtb.toString());
-		assertEquals(0, dts.exitCode(), dts.stderr());
+		String source = dts(dtb);
+		if (source.contains("clock-names = \"apb_pclk\"")) return;
 		String node = "\t\tpl061@9030000 {";
-		assertTrue(dts.stdout().contains(node), dts.stdout());
-		String withClock = dts.stdout().replace(node, "\t\tapb-pclk {\n\t\t\tcompatible = \"fixed-clock\";\n\t\t\t#clock-cells = <0x00>;\n"
+		assertTrue(source.contains(node), source);
+		String withClock = source.replace(node, "\t\tapb-pclk {\n\t\t\tcompatible = \"fixed-clock\";\n\t\t\t#clock-cells = <0x00>;\n"
 				+ "\t\t\tclock-frequency = <24000000>;\n\t\t\tclock-output-names = \"clk24mhz\";\n\t\t\tphandle = <0x8000>;\n\t\t};\n"
 				+ node + "\n\t\t\tclocks = <0x8000>;\n\t\t\tclock-names = \"apb_pclk\";");
 		try {
