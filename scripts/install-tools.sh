@@ -4,16 +4,24 @@
 #   mkimage     (u-boot-tools)          - wrap boot.cmd into boot.scr
 #   cpp         (cpp)                   - preprocess kernel .dts files for tessera board import
 # With --boot also what the QEMU boot tests need (QEMU, U-Boot for QEMU, firmware, cpio, mtools, a cross
-# compiler for building Xen). Safe to run again: it installs nothing that is already there.
+# compiler for building Xen). With --eclipse also what the Eclipse plugin's UI tests need (editors/eclipse/build.sh):
+# a virtual X server (xvfb, xauth: xvfb-run) and GTK 3 for SWT.
+# Options combine (--boot --eclipse). Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 
 want=(device-tree-compiler:dtc u-boot-tools:mkimage)
 want+=(cpp:cpp)   # tessera board import preprocesses a .dts as the kernel does
-if [ "${1:-}" = "--boot" ]; then
-  want+=(qemu-system-arm:qemu-system-aarch64 u-boot-qemu:/usr/lib/u-boot/qemu_arm64/u-boot.bin
-         ipxe-qemu:/usr/lib/ipxe/qemu/efi-virtio.rom cpio:cpio mtools:mcopy dosfstools:mkfs.vfat
-         qemu-efi-aarch64:/usr/share/AAVMF/AAVMF_CODE.fd)
-fi
+for option in "$@"; do
+  case "$option" in
+    --boot)
+      want+=(qemu-system-arm:qemu-system-aarch64 u-boot-qemu:/usr/lib/u-boot/qemu_arm64/u-boot.bin
+             ipxe-qemu:/usr/lib/ipxe/qemu/efi-virtio.rom cpio:cpio mtools:mcopy dosfstools:mkfs.vfat
+             qemu-efi-aarch64:/usr/share/AAVMF/AAVMF_CODE.fd) ;;
+    --eclipse)
+      want+=(xvfb:xvfb-run xauth:xauth libgtk-3-0:/usr/share/doc/libgtk-3-0/copyright) ;;
+    *) echo "install-tools: unknown option $option (--boot, --eclipse)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for entry in "${want[@]}"; do

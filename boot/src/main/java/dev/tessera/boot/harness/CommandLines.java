@@ -28,12 +28,8 @@ final class CommandLines {
 		if (dom0 != null) {
 			args.add("tess_dom0=1");
 			if (dom0.cpupoolList()) args.add("tess_xl=cpupool-list");
-			list(args, "tess_xlcreate", dom0.xlCreate());
-			list(args, "tess_xlwait", dom0.xlWait());
-			if (dom0.startScript()) {
-				args.add("tess_start=1");
-				list(args, "tess_servewait", dom0.serveWait());
-			}
+			list(args, "tess_relay", dom0.relay());
+			if (dom0.startScript()) args.add("tess_start=1");
 			args.addAll(dom0.extraArgs());
 		}
 		if (g.iomem()) args.add("tess_iomem=1");
@@ -50,7 +46,9 @@ final class CommandLines {
 		// a boot domain's devices come once dom0 attaches them, after init-dom0less and the driver domain's start
 		if (g.waitsForPv()) args.add("tess_pvwait=150");
 		list(args, "tess_dtreg", g.dtreg());
+		list(args, "tess_gpio", g.gpio());
 		for (ShmAccess m : g.shm()) args.add((m.owner() ? "tess_shmw=" : "tess_shmr=") + Sizes.hex(m.guestAddress()));
+		args.addAll(g.extraArgs());
 		return String.join(" ", args);
 	}
 

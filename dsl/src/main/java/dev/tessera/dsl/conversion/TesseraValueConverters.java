@@ -42,6 +42,23 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 		return new LongConverter();
 	}
 
+	@ValueConverter(rule = "Hertz")
+	public IValueConverter<Long> hertz() {
+		return new AbstractNullSafeConverter<>() {
+			protected Long internalToValue(String string, INode node) {
+				try {
+					return Sizes.parse(string);
+				} catch (NumberFormatException | ArithmeticException e) {
+					throw new ValueConverterException("'" + string.trim() + "' is not a number Tessera can hold", node, null);
+				}
+			}
+
+			protected String internalToString(Long value) {
+				return String.valueOf(value);
+			}
+		};
+	}
+
 	@ValueConverter(rule = "Size")
 	public IValueConverter<Long> size() {
 		return new LongConverter();
