@@ -27,6 +27,11 @@ public class TesseraRuntimeModule extends AbstractTesseraRuntimeModule {
 		return LibraryImportUriResolver.class;
 	}
 
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+		return dev.tessera.dsl.load.BomSkippingResource.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return TesseraLinkingMessages.class;
 	}

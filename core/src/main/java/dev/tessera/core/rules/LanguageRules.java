@@ -12,8 +12,9 @@ public final class LanguageRules {
 			"A file Tessera cannot parse describes nothing it could check or generate.");
 	public static final RuleInfo LINK = new RuleInfo("link", Section.LANGUAGE, Severity.ERROR, "Every name refers to something declared",
 			"A board, device or cpupool that does not exist cannot be booted, passed through or pinned to.");
-	public static final RuleInfo IMPORT = new RuleInfo("import.missing", Section.LANGUAGE, Severity.ERROR, "Every import can be found",
-			"An import that names no file or shipped board brings nothing in, and every name from it fails.");
+	public static final RuleInfo IMPORT = new RuleInfo("import.missing", Section.LANGUAGE, Severity.ERROR, "Every import names a Tessera file that can be found",
+			"An import that names nothing, a missing file, a folder or a file that is not a .tess file brings nothing in, "
+					+ "and every name from it fails.");
 	public static final RuleInfo EMPTY = new RuleInfo("file.empty", Section.LANGUAGE, Severity.ERROR, "A file declares something",
 			"An empty file is usually a wrong path or a file cut short.");
 	public static final List<RuleInfo> ALL = List.of(SYNTAX, LINK, IMPORT, EMPTY);

@@ -77,6 +77,12 @@ import dev.tessera.core.rules.text.UBootCanCarry;
 import dev.tessera.core.rules.text.XenCfgCanCarry;
 import dev.tessera.core.rules.text.XlSpecCanCarry;
 import dev.tessera.core.rules.xen.XenConsoleIsUart;
+import dev.tessera.core.rules.boards.BoardHasCpusAndRam;
+import dev.tessera.core.rules.boards.DeviceNamesUnique;
+import dev.tessera.core.rules.devices.InterruptsRoutable;
+import dev.tessera.core.rules.domains.DomainNameNotGenerated;
+import dev.tessera.core.rules.domains.VcpusWithinVgic;
+import dev.tessera.core.rules.memory.LoadAddressInRam;
 import dev.tessera.core.rules.xen.XenFeatureAvailable;
 import dev.tessera.core.rules.xen.XenVersionKnown;
 import dev.tessera.core.rules.xen.XenVersionNewer;
@@ -98,12 +104,12 @@ public final class RuleCatalogue {
 	/** The model rules, in the order they run: the editor shows their findings in this order. */
 	private static final List<Rule> RULES = List.of(
 			new XenVersionKnown(), new XenVersionNewer(), new XenFeatureAvailable(), new XenConsoleIsUart(),
-			new DomainNameUnique(), new DomainNameValid(), new ControlDomainSingle(), new ControlDomainStartsAsDom0(),
-			new ControlDomainPresent(), new DomainHasKernel(), new DomainHasMemory(), new DomainHasVcpus(),
-			new TextIsEmittable(), new UBootCanCarry(), new XenCfgCanCarry(), new XlSpecCanCarry(), new LoadCommandIsSafe(),
+			new DomainNameUnique(), new DomainNameValid(), new DomainNameNotGenerated(), new ControlDomainSingle(), new ControlDomainStartsAsDom0(),
+			new ControlDomainPresent(), new DomainHasKernel(), new DomainHasMemory(), new DomainHasVcpus(), new VcpusWithinVgic(),
+			new TextIsEmittable(), new UBootCanCarry(), new XenCfgCanCarry(), new XlSpecCanCarry(), new LoadCommandIsSafe(), new LoadAddressInRam(),
 			new MemoryFitsRam(), new StaticMemoryMatchesSize(), new StaticMemoryInRam(), new StaticMemoryAligned(),
 			new StaticMemoryOverlapsNothing(), new DirectMapNeedsStaticMemory(), new StaticMemoryNotForDom0(),
-			new DevicePassedOnce(), new DeviceNotReservedForXen(), new DeviceDescribedForPassthrough(),
+			new DevicePassedOnce(), new DeviceNotReservedForXen(), new InterruptsRoutable(), new DeviceDescribedForPassthrough(),
 			new DeviceEnabledForPassthrough(), new DmaDeviceBehindIommu(), new PassthroughToDom0Useless(),
 			new CpuExists(), new CpuOncePerDomain(), new CpuInOnePool(), new BootCpuStaysInPool0(),
 			new CpupoolNotForDom0(), new SharedMemoryIsValid(), new RealTimeCpusExclusive(), new RealTimeNotOnBootCpu(),
@@ -113,7 +119,8 @@ public final class RuleCatalogue {
 			new FrontendsAreUnique(), new NetNamesValid(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
 			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new Dom0PinIsIdentity(),
 			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new BudgetFitsItsPeriod(),
-			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache(), new DtPathsValid());
+			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache(), new DtPathsValid(), new BoardHasCpusAndRam(),
+			new DeviceNamesUnique());
 
 	/** Every id, in catalogue order: the language's, the model rules', resolution's, the pipeline's, Tessera's own. */
 	private static final List<RuleInfo> ALL = Stream.of(LanguageRules.ALL, RULES.stream().flatMap(r -> r.infos().stream()).toList(),

@@ -12,7 +12,8 @@ public record XenVersion(int major, int minor) implements Comparable<XenVersion>
 	public static final XenVersion NEWEST = new XenVersion(4, 21);
 	public static final XenVersion DEFAULT = new XenVersion(4, 17);
 
-	private static final Pattern FORMAT = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.\\d+)?");
+	/** Components of at most four digits: a longer one is no Xen release and would not fit an int. */
+	private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})(?:\\.\\d{1,4})?");
 
 	public static Optional<XenVersion> parse(String text) {
 		if (text == null) return Optional.empty();

@@ -48,7 +48,12 @@ public class TesseraValidator extends AbstractTesseraValidator {
 	@Check(CheckType.FAST)
 	public void checkImport(Import imp) {
 		String target = importUriResolver.resolve(imp);
-		if (target == null || target.isBlank()) return;
+		if (target == null || target.isBlank()) {
+			if (imp.getImportURI() != null)
+				error("the import names nothing: give a .tess file next to this one or a shipped board", imp,
+						TesseraPackage.Literals.IMPORT__IMPORT_URI, LanguageRules.IMPORT.id());
+			return;
+		}
 		URI uri = URI.createURI(target);
 		var resource = imp.eResource();
 		if (uri.isRelative() && resource != null) uri = uri.resolve(resource.getURI());
@@ -57,6 +62,13 @@ public class TesseraValidator extends AbstractTesseraValidator {
 		if (!exists)
 			error("cannot find '" + imp.getImportURI() + "': no such file next to this one, and no shipped board of that name",
 					imp, TesseraPackage.Literals.IMPORT__IMPORT_URI, LanguageRules.IMPORT.id());
+		// a folder or another kind of file "exists" but brings nothing in: every name from it would fail instead
+		else if (uri.isFile() && new java.io.File(uri.toFileString()).isDirectory())
+			error("'" + imp.getImportURI() + "' is a folder: import a .tess file", imp, TesseraPackage.Literals.IMPORT__IMPORT_URI,
+					LanguageRules.IMPORT.id());
+		else if (!"tess".equals(uri.fileExtension()))
+			error("'" + imp.getImportURI() + "' is not a Tessera file (.tess)", imp, TesseraPackage.Literals.IMPORT__IMPORT_URI,
+					LanguageRules.IMPORT.id());
 	}
 
 	@Check(CheckType.FAST)

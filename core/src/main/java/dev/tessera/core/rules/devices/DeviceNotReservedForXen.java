@@ -9,11 +9,20 @@ import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
 import dev.tessera.core.rules.Walk;
 import dev.tessera.core.rules.Walk.PassedThrough;
+import java.util.List;
+
+import dev.tessera.model.Board;
 import dev.tessera.model.Device;
+import dev.tessera.model.Gic;
+import dev.tessera.model.Iommu;
+import dev.tessera.model.RegRange;
 import dev.tessera.model.DeviceKind;
 import dev.tessera.model.System;
 
-/** Xen's own console UART is never passed through. */
+/**
+ * Xen's console UART, its timer, the GIC and the IOMMUs are never passed through: a board device is the GIC or an IOMMU
+ * when it has its device-tree path or registers in its registers.
+ */
 public final class DeviceNotReservedForXen extends Rule {
 	static final RuleInfo INFO = new RuleInfo("device.xen-owned", Section.DEVICES, Severity.ERROR,
 			"Xen's own devices are not passed through",
@@ -35,5 +44,30 @@ public final class DeviceNotReservedForXen extends Rule {
 			else if (x.device().getKind() == DeviceKind.TIMER)
 				out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "device '" + x.device().getName()
 						+ "' is the timer Xen uses and cannot be passed through to domain '" + x.domain().getName() + "'");
+			else {
+				String xens = xensOwn(Walk.board(s), x.device());
+				if (xens != null)
+					out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "device '" + x.device().getName() + "' is " + xens
+							+ ", which Xen drives itself: it cannot be passed through to domain '" + x.domain().getName() + "'");
+			}
+	}
+
+	/** "the GIC (/intc@8000000)" or "IOMMU /iommu@e6740000" when the device is one of them, else null. */
+	private static String xensOwn(Board b, Device d) {
+		if (b == null) return null;
+		Gic gic = b.getGic();
+		if (gic != null && same(d, gic.getDtPath(), gic.getRegs())) return "the GIC (" + gic.getDtPath() + ")";
+		for (Iommu i : b.getIommus())
+			if (same(d, i.getDtPath(), i.getRegs())) return "the IOMMU at " + i.getDtPath();
+		return null;
+	}
+
+	private static boolean same(Device d, String path, List<RegRange> regs) {
+		if (path != null && path.equals(d.getDtPath())) return true;
+		for (RegRange a : d.getRegs())
+			for (RegRange r : regs)
+				if (a.getSize() > 0 && r.getSize() > 0 && a.getBase() < r.getBase() + r.getSize() && r.getBase() < a.getBase() + a.getSize())
+					return true;
+		return false;
 	}
 }
