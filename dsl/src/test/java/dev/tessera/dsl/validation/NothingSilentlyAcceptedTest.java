@@ -134,4 +134,15 @@ class NothingSilentlyAcceptedTest {
 		at(the("boot.load-address", load("system s on qemu-virt {\n" + XEN + "\tboot { load-address 0x10000000 }\n" + DOM0 + "}\n")),
 				3, 22, "0x10000000 is not in RAM", "qemu-virt");
 	}
+
+	@Test
+	void sharedMemoryOutsideRamOrOnStaticMemoryIsAnError() throws Exception {
+		String head = "system s on qemu-virt {\n" + XEN + DOM0
+				+ "\tdomain a at-boot { memory 64M static at 0x60000000 kernel \"K\" max 1M }\n"
+				+ "\tdomain b at-boot { memory 64M kernel \"K\" max 1M }\n";
+		at(the("shm.valid", load(head + "\tshared-memory m { size 16M at 0x20000000 owner a at 0x50000000 borrower b at 0x50000000 }\n}\n")),
+				6, 32, "shared memory 'm'", "is not inside a RAM bank");
+		at(the("shm.valid", load(head + "\tshared-memory m { size 16M at 0x60000000 owner a at 0x50000000 borrower b at 0x50000000 }\n}\n")),
+				6, 32, "overlaps static memory", "of domain 'a'");
+	}
 }

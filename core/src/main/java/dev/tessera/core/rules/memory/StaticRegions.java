@@ -11,23 +11,23 @@ import dev.tessera.model.StaticRegion;
 import dev.tessera.model.System;
 
 /** The static memory of a system's domains, as the static-memory rules walk it. */
-final class StaticRegions {
+public final class StaticRegions {
 	private StaticRegions() {
 	}
 
 	/** A static region with an address, of a domain; a region without a size takes the domain's memory. */
-	record Placed(Domain domain, StaticRegion region, long base, long size) {
-		String range() {
+	public record Placed(Domain domain, StaticRegion region, long base, long size) {
+		public String range() {
 			return Sizes.range(base, size);
 		}
 
-		boolean overlaps(long otherBase, long otherSize) {
+		public boolean overlaps(long otherBase, long otherSize) {
 			return Sizes.overlaps(base, size, otherBase, otherSize);
 		}
 	}
 
 	/** Every static region with an address, domain by domain. */
-	static List<Placed> of(System s) {
+	public static List<Placed> of(System s) {
 		List<Placed> out = new ArrayList<>();
 		for (Domain d : s.getDomains())
 			for (StaticRegion r : d.getStaticMemory())
@@ -35,7 +35,7 @@ final class StaticRegions {
 		return out;
 	}
 
-	static String banks(Board b) {
+	public static String banks(Board b) {
 		return b.getRam().stream().map(bank -> bank.getName() + " " + Sizes.range(bank.getBase(), bank.getSize()))
 				.collect(Collectors.joining(", "));
 	}

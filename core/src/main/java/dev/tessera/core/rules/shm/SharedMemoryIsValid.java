@@ -15,8 +15,11 @@ import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.Rule;
+import dev.tessera.core.rules.Walk;
+import dev.tessera.core.rules.memory.StaticRegions;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
+import dev.tessera.model.Board;
 import dev.tessera.model.Domain;
 import dev.tessera.model.SharedMemory;
 import dev.tessera.model.ShmMapping;
@@ -32,7 +35,8 @@ public final class SharedMemoryIsValid extends Rule {
 			"Shared memory links domains started at boot, each once, with an aligned region",
 			"Xen sets up static shared memory only for the domains it creates at boot; its id is at most 15 "
 					+ "characters (xen,shm-id); the region and every guest address are page-aligned, and a domain maps a "
-					+ "region once.");
+					+ "region once. A region at a given address lies in RAM and on no domain's static memory: Xen would map "
+					+ "memory that is not there, or that another domain owns.");
 
 	public SharedMemoryIsValid() {
 		super(INFO);
@@ -50,6 +54,17 @@ public final class SharedMemoryIsValid extends Rule {
 			if (shm.isSetBase() && shm.getBase() % 4096 != 0)
 				out.report(INFO, shm, REGION__BASE, "shared memory '" + n + "' starts at " + Sizes.hex(shm.getBase())
 						+ ", which is not 4 KiB-aligned");
+			Board b = Walk.board(s);
+			if (shm.isSetBase() && shm.getSize() > 0 && b != null && !b.getRam().isEmpty()
+					&& b.getRam().stream().noneMatch(bank -> shm.getBase() >= bank.getBase()
+							&& shm.getBase() + shm.getSize() <= bank.getBase() + bank.getSize()))
+				out.report(INFO, shm, REGION__BASE, "shared memory '" + n + "' " + Sizes.range(shm.getBase(), shm.getSize())
+						+ " is not inside a RAM bank of board '" + b.getName() + "' (" + StaticRegions.banks(b) + ")");
+			if (shm.isSetBase() && shm.getSize() > 0)
+				for (StaticRegions.Placed r : StaticRegions.of(s))
+					if (r.overlaps(shm.getBase(), shm.getSize()))
+						out.report(INFO, shm, REGION__BASE, "shared memory '" + n + "' " + Sizes.range(shm.getBase(), shm.getSize())
+								+ " overlaps static memory " + r.range() + " of domain '" + r.domain().getName() + "'");
 			if (shm.getBorrowers().isEmpty())
 				out.report(INFO, shm, NAMED__NAME, "shared memory '" + n + "' has no borrower: nothing shares it");
 			List<ShmMapping> all = new ArrayList<>();
