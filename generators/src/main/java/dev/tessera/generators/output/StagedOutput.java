@@ -14,17 +14,27 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Output is written into a staging folder beside the target and moved into place only when everything
  * succeeded: a failed run leaves the target as it was (or absent), never half-written.
+ * <p>
+ * The commit is three renames: the complete staging folder becomes {@code .NAME.ready-*}, the old output
+ * {@code .NAME.old-*}, the ready folder the output. A run killed between them leaves the output folder missing for a
+ * moment; the next run beside it finds the ready folder (the complete new output) or else the old one and moves it
+ * back in before anything else, and removes what killed runs left: staging folders older than
+ * {@link #STALE_AFTER_MS} (a live run's is younger) and old folders.
  */
 public final class StagedOutput implements AutoCloseable {
 	private final Path target;
 	private final Path staging;
 	private boolean committed;
 
+	/** A staging folder this old belongs to a run that was killed: rendering takes seconds. */
+	static final long STALE_AFTER_MS = 10 * 60 * 1000;
+
 	public StagedOutput(Path target) {
 		this.target = target.toAbsolutePath().normalize();
 		try {
 			Path parent = this.target.getParent();
 			Files.createDirectories(parent);
+			recover(this.target);
 			this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".tessera-");
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
@@ -60,17 +70,61 @@ public final class StagedOutput implements AutoCloseable {
 	/** Replaces the target with the staged folder. */
 	public void commit() {
 		try {
+			Path ready = sibling(target, ".ready-");
+			move(staging, ready);
 			Path old = null;
 			if (Files.exists(target)) {
-				old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-				Files.delete(old);
+				old = sibling(target, ".old-");
 				move(target, old);
 			}
-			move(staging, target);
+			move(ready, target);
 			committed = true;
 			if (old != null) deleteTree(old);
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot move the output into " + target, e);
+		}
+	}
+
+	/** A fresh name beside the target, .NAME + infix + random, that does not exist. */
+	private static Path sibling(Path target, String infix) throws IOException {
+		Path p = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + infix);
+		Files.delete(p);
+		return p;
+	}
+
+	/** Puts back the output a killed commit left beside the target, and removes what killed runs left. */
+	static void recover(Path target) throws IOException {
+		String name = "." + target.getFileName();
+		java.util.List<Path> ready = new java.util.ArrayList<>(), old = new java.util.ArrayList<>(), staged = new java.util.ArrayList<>();
+		try (var siblings = Files.list(target.getParent())) {
+			for (Path p : siblings.toList()) {
+				String n = p.getFileName().toString();
+				if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+				if (n.startsWith(name + ".ready-")) ready.add(p);
+				else if (n.startsWith(name + ".old-")) old.add(p);
+				else if (n.startsWith(name + ".tessera-")) staged.add(p);
+			}
+		}
+		if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			// the newest complete output wins: a ready folder was complete when it got its name
+			java.util.List<Path> candidates = !ready.isEmpty() ? ready : old;
+			candidates.sort(java.util.Comparator.comparing(StagedOutput::modified).reversed());
+			if (!candidates.isEmpty()) {
+				move(candidates.get(0), target);
+				candidates.remove(0);
+			}
+		}
+		for (Path p : ready) if (Files.exists(p)) deleteTree(p);
+		for (Path p : old) if (Files.exists(p)) deleteTree(p);
+		long now = System.currentTimeMillis();
+		for (Path p : staged) if (now - modified(p).toMillis() > STALE_AFTER_MS) deleteTree(p);
+	}
+
+	private static java.nio.file.attribute.FileTime modified(Path p) {
+		try {
+			return Files.getLastModifiedTime(p);
+		} catch (IOException e) {
+			return java.nio.file.attribute.FileTime.fromMillis(0);
 		}
 	}
 

@@ -49,4 +49,41 @@ class StagedOutputTest {
 			assertEquals(1, files.count(), "no staging or old folder left");
 		}
 	}
+
+	/** The states a kill -9 inside commit() leaves, rebuilt by hand: the next run puts a complete output back first. */
+	@Test
+	void aRunKilledBetweenTheRenamesIsRepairedByTheNextRun() throws Exception {
+		Path target = tmp.resolve("out");
+		// killed after the old output was moved away, before the ready one was moved in: the new output wins
+		Files.createDirectories(tmp.resolve(".out.old-1"));
+		Files.writeString(tmp.resolve(".out.old-1/boot.scr"), "old");
+		Files.createDirectories(tmp.resolve(".out.ready-2"));
+		Files.writeString(tmp.resolve(".out.ready-2/boot.scr"), "new");
+		new StagedOutput(target).close();
+		assertEquals("new", Files.readString(target.resolve("boot.scr")));
+		try (var files = Files.list(tmp)) {
+			assertEquals(1, files.count(), "the old folder is gone");
+		}
+	}
+
+	@Test
+	void aRunKilledBeforeTheNewOutputWasCompleteGetsTheOldOneBack() throws Exception {
+		Path target = tmp.resolve("out");
+		// only an old folder: the kill came before any ready folder existed, or after it was moved in and removed
+		Files.createDirectories(tmp.resolve(".out.old-1"));
+		Files.writeString(tmp.resolve(".out.old-1/boot.scr"), "old");
+		new StagedOutput(target).close();
+		assertEquals("old", Files.readString(target.resolve("boot.scr")));
+	}
+
+	@Test
+	void stagingFoldersOfKilledRunsAreRemovedAndALiveRunsAreKept() throws Exception {
+		Path target = tmp.resolve("out");
+		Path killed = Files.createDirectories(tmp.resolve(".out.tessera-killed"));
+		Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - StagedOutput.STALE_AFTER_MS - 1000));
+		Path live = Files.createDirectories(tmp.resolve(".out.tessera-live"));
+		new StagedOutput(target).close();
+		assertFalse(Files.exists(killed));
+		assertTrue(Files.exists(live), "a run writing now keeps its staging folder");
+	}
 }
