@@ -46,6 +46,7 @@ public enum MarkerKind {
 	START("ok | failed: <last line>: dom0 ran the generated xl/start-domains.sh unchanged (tess_start)", Failure.WHEN_FAILED),
 	XLLIST("<name> <id>: a domain as xl list shows it after the start script (tess_start)"),
 	XLN("ok|failed <config>: xl -N create accepted an xl config (tess_xlcheck)", Failure.WHEN_FAILED),
+	XLNOUT("<config> \"<field>\": <JSON string>: a text field of the configuration xl -N create built (tess_xlcheck)"),
 	XLA("ok|failed <line>: xl -N <kind>-attach accepted a generated attach line (tess_xlcheck)", Failure.WHEN_FAILED),
 	XLAOUT("<line> <what xl parsed>: the device spec an attach dry run understood (tess_xlcheck)");
 

@@ -256,7 +256,12 @@ fi
 if [ -n "${tess_xlcheck:-}" ]; then
   for c in /etc/xen/check/*.cfg; do
     n=$(basename "$c")
-    if xl -N create "$c" >/tmp/xln.log 2>&1; then m XLN "ok $n"
+    if xl -N create "$c" >/tmp/xln.log 2>&1; then
+      # the text fields of the configuration xl built, one JSON line each, for the tests to read back
+      grep -E '"(cmdline|kernel|ramdisk|bridge|pdev_path|short_name)": ' /tmp/xln.log | while read -r l; do
+        echo "TESS-XLNOUT name=$NAME $n $l" | cut -c1-400
+      done
+      m XLN "ok $n"
     else m XLN "failed $n $(grep -v '^Parsing' /tmp/xln.log | tail -n 1)"; fi
   done
   # ... and every attach line of the generated start scripts, as a dry run (xl -N <kind>-attach) on Domain-0: xl

@@ -30,8 +30,46 @@ class XlConfigsAcceptedByXlTest {
 	/** A generated attach line: xl KIND-attach "DOMAIN" ARGUMENTS (names are quoted, without quotes inside). */
 	static final Pattern ATTACH = Pattern.compile("xl (block|network|vdispl|vkb|vsnd)-attach \"([^\"]+)\"( .*)");
 
+	/** The xl config of examples/text/hostile-text.tess and its text fields as the example writes them. */
+	static final String HOSTILE_CONFIG = "hostile-text-guest.cfg";
+	static final Map<String, String> HOSTILE_FIELDS = new TreeMap<>(Map.of(
+			"kernel", "/var/lib/xen/it's \"the\" $kernel\\ {x} #1",
+			"ramdisk", "/var/lib/xen/ram disk;&|`id`",
+			"cmdline", "console=hvc0 q=\"a b\" bs=\\x\\\\y d=$HOME e=${x} s='it''s' c=a;echo x&&y||z|w <in >out t=`id` h=#x",
+			"bridge", "br\"0'$x=y",
+			"pdev_path", "/dev/disk/by-label/it's \"mine\" $x\\y=z",
+			"short_name", "Card 'one' \"two\" $3=x"));
+	/** One line of xl's JSON: "field": "value" with an optional comma. */
+	static final Pattern JSON_FIELD = Pattern.compile("\"([a-z_]+)\": \"((?:[^\"\\\\]|\\\\.)*)\",?");
+
 	@TempDir
 	Path work;
+
+	/** A JSON string's content decoded (yajl's escapes). */
+	static String json(String s) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c != '\\') {
+				b.append(c);
+				continue;
+			}
+			char e = s.charAt(++i);
+			switch (e) {
+				case 'n' -> b.append('\n');
+				case 't' -> b.append('\t');
+				case 'r' -> b.append('\r');
+				case 'b' -> b.append('\b');
+				case 'f' -> b.append('\f');
+				case 'u' -> {
+					b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+					i += 4;
+				}
+				default -> b.append(e);
+			}
+		}
+		return b.toString();
+	}
 
 	@Test
 	void everyExampleGeneratesAndXlAcceptsEveryXlConfig() throws Exception {
@@ -92,6 +130,15 @@ class XlConfigsAcceptedByXlTest {
 		List<String> verdicts = report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLN) || m.is(MarkerKind.XLA)).map(m -> m.body()).toList();
 		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
 		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());
+		// examples/text/hostile-text.tess: every text field reaches xl's configuration as written
+		Map<String, String> parsed = new TreeMap<>();
+		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLNOUT) && m.body().startsWith(HOSTILE_CONFIG + " "))
+				.forEach(m -> {
+					Matcher f = JSON_FIELD.matcher(m.body().substring(HOSTILE_CONFIG.length() + 1));
+					assertTrue(f.matches(), "a field line the test cannot read: " + m.body());
+					parsed.put(f.group(1), json(f.group(2)));
+				});
+		assertEquals(HOSTILE_FIELDS, parsed, "what xl parsed from " + HOSTILE_CONFIG);
 		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLAOUT)).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
 	}
 }
