@@ -17,6 +17,26 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 	@Inject
 	private NameConverter nameConverter;
 
+	/** Counts, interrupt numbers, ports: Xtext's own converter would say only "For input string" (Java's words). */
+	@Override
+	@ValueConverter(rule = "INT")
+	public IValueConverter<Integer> INT() {
+		return new AbstractNullSafeConverter<>() {
+			protected Integer internalToValue(String string, INode node) {
+				try {
+					return Integer.parseInt(string.trim());
+				} catch (NumberFormatException e) {
+					throw new ValueConverterException("'" + string.trim() + "' is too large: a count or number here is at most "
+							+ Integer.MAX_VALUE, node, null);
+				}
+			}
+
+			protected String internalToString(Integer value) {
+				return String.valueOf(value);
+			}
+		};
+	}
+
 	@ValueConverter(rule = "HEX")
 	public IValueConverter<Long> hex() {
 		return new LongConverter();

@@ -64,7 +64,7 @@ class LanguageTest {
 	@Test
 	void importByRelativePathAndByLibraryName() throws Exception {
 		Files.writeString(tmp.resolve("myboard.tess"), """
-				board my-board { arch arm32 device-tree "my.dts" ram r 0x80000000 size 512M
+				board my-board { arch arm32 device-tree "my.dts" cluster c { cpu cpu0 path "/cpus/cpu@0" } ram r 0x80000000 size 512M
 				  device serial0 uart { path "/serial@1000" reg 0x1000 size 4K } }
 				""");
 		var l = load("sys.tess", "import \"myboard.tess\"\nimport \"qemu-virt\"\nsystem s on my-board { xen 4.17 { console serial0 } }");

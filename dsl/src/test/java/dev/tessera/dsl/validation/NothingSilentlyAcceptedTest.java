@@ -145,4 +145,12 @@ class NothingSilentlyAcceptedTest {
 		at(the("shm.valid", load(head + "\tshared-memory m { size 16M at 0x60000000 owner a at 0x50000000 borrower b at 0x50000000 }\n}\n")),
 				6, 32, "overlaps static memory", "of domain 'a'");
 	}
+
+	@Test
+	void aNumberBeyondAnIntSaysSoInTesserasWords() throws Exception {
+		List<Diagnostic> found = load("system s on qemu-virt {\n" + XEN
+				+ "\tdomain dom0 control { memory 256M kernel \"Image\" max 40M vcpus 99999999999 }\n}\n");
+		at(the("syntax", found), 3, 65, "'99999999999' is too large", "at most 2147483647");
+		assertTrue(found.stream().noneMatch(d -> d.message().contains("For input string")), found.toString());
+	}
 }
