@@ -27,6 +27,7 @@ import dev.tessera.generators.output.StagedOutput;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.model.Board;
 import dev.tessera.model.System;
+import dev.tessera.model.TesseraFile;
 
 /**
  * The whole headless job, in five stages: <b>load</b> the files, <b>validate</b> them with every rule, <b>resolve</b>
@@ -146,6 +147,7 @@ public final class Pipeline {
 		// validate, and against the Xen build when it is known
 		List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
 		diags.addAll(loader.validate(loaded.loaded()).diagnostics());
+		diags.addAll(importedBoardDiagnostics(system, loaded));
 		if (r.xenBuild() != null) {
 			Findings build = new Findings();
 			XenBuildHasFeatures.check(system, r.xenBuild(), build);
@@ -168,6 +170,20 @@ public final class Pipeline {
 		} catch (ToolFailedException e) {
 			return new Outcome(List.copyOf(diags), resolution.plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
 		}
+	}
+
+	/**
+	 * The board's own rules when the board is in another file of the user's (validation checks the file it is given):
+	 * without this a board file's errors (a path dtc cannot read, overlapping RAM) reached the outputs unreported.
+	 */
+	private List<Diagnostic> importedBoardDiagnostics(System system, LoadedSystem loaded) {
+		Board b = system.getBoard();
+		if (b == null || b.eIsProxy() || b.eResource() == null || b.eResource() == loaded.loaded().resource()) return List.of();
+		URI uri = b.eResource().getURI();
+		if (!uri.isFile()) return List.of(); // the shipped library, whose boards its own tests check
+		var model = b.eResource().getContents().isEmpty() ? null : b.eResource().getContents().get(0);
+		return loader.validate(new ModelLoader.Loaded(Path.of(uri.toFileString()), b.eResource(),
+				model instanceof TesseraFile tf ? tf : null, List.of())).diagnostics();
 	}
 
 	private static byte[] readBoardDeviceTree(Board board, Path systemFile, List<Diagnostic> diags) {

@@ -54,7 +54,8 @@ public final class Systems {
 		java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
 		for (CpuRange r : ranges) {
 			int last = lastOf(r);
-			for (int i = r.getFirst(); i <= last && out.size() < 4096; i++) out.add(i);
+			// a long counter: a range ending at Integer.MAX_VALUE must not wrap around to negative CPUs
+			for (long i = r.getFirst(); i <= last && out.size() < 4096; i++) out.add((int) i);
 		}
 		return out;
 	}

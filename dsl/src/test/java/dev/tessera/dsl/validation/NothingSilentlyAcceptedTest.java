@@ -153,4 +153,16 @@ class NothingSilentlyAcceptedTest {
 		at(the("syntax", found), 3, 65, "'99999999999' is too large", "at most 2147483647");
 		assertTrue(found.stream().noneMatch(d -> d.message().contains("For input string")), found.toString());
 	}
+
+	/** Found by the fuzz target (seed 2): counts and CPU numbers at the top of int's range. */
+	@Test
+	void cpuNumbersAndVcpuCountsAtTheTopOfIntsRangeAreReportedNotThrown() throws Exception {
+		List<Diagnostic> found = load("system s on qemu-virt {\n" + XEN
+				+ "\tdomain dom0 control { memory 256M vcpus 2147483647 pin 0 kernel \"Image\" max 40M }\n"
+				+ "\tcpupool p { cpus 2147483647 }\n"
+				+ "\tdomain a at-boot { memory 64M vcpus 2147483647 pin 2147483647 pool p kernel \"K\" max 1M }\n}\n");
+		assertTrue(found.stream().noneMatch(d -> d.line() < 1 || d.message().contains("EValidator")), found.toString());
+		at(the("domain.vcpus-max", found), 3, 42, "domain 'dom0' has 2147483647 vCPUs");
+		the("cpu.exists", found);
+	}
 }

@@ -30,7 +30,8 @@ public final class Dom0PinIsIdentity extends Rule {
 		for (Domain d : s.getDomains()) {
 			if (Systems.startOf(d) != Start.DOM0 || d.getPin().isEmpty()) continue;
 			List<Integer> pin = Systems.expand(d.getPin());
-			List<Integer> identity = IntStream.range(0, Math.max(d.getVcpus(), 0)).boxed().toList();
+			// bounded like Systems.expand: a count near int's top is domain.vcpus-max's to report, not a list to build
+			List<Integer> identity = IntStream.range(0, Math.min(Math.max(d.getVcpus(), 0), 4096)).boxed().toList();
 			if (!pin.equals(identity))
 				out.report(INFO, d, DOMAIN__PIN, "dom0 '" + d.getName() + "' is pinned to CPU " + Systems.cpuList(pin)
 						+ ", but Xen pins dom0's vCPU n to CPU n: write 'pin " + (identity.isEmpty() ? "0" : Systems.cpuList(identity))
