@@ -208,6 +208,82 @@ class BootScenariosTest {
 				report.boot().elapsed().toMillis() / 1000.0, log.get(panic + 1).trim());
 	}
 
+	/** What the cockpit twin (examples/ivi/qemu-cockpit-twin.tess) is about: every link, reported from inside. */
+	static final List<ExpectedMarker> COCKPIT_TWIN = List.of(
+			// DomD and DomA, started by Xen at boot, got xenstore late from dom0's init-dom0less; DomD ran the generated
+			// serve script, dom0 the generated start script, which attached DomA's disk and vif once DomD served
+			ExpectedMarker.of("domd", MarkerKind.XS, "late=yes xenbus up"),
+			ExpectedMarker.of("doma", MarkerKind.XS, "late=yes xenbus up"),
+			ExpectedMarker.of("domd", MarkerKind.SERVE, "ok"),
+			ExpectedMarker.of("dom0", MarkerKind.START, "ok"),
+			// DomA read the disk image DomD serves, and pinged DomD's bridge through the vif DomD serves
+			ExpectedMarker.of("doma", MarkerKind.DISK, "xvda tessera-disk /var/lib/tessera/android-disk.img"),
+			ExpectedMarker.of("doma", MarkerKind.NET, "ping 192.168.77.1 from eth0 00:16:3e:0a:00:01"),
+			ExpectedMarker.of("domd", MarkerKind.BRIF, " connected xenbr0 00:16:3e:0a:00:01"),
+			// the cluster wrote a word into the static shared memory; DomA read that word at its own address
+			ExpectedMarker.of("cluster", MarkerKind.SHM, "wrote 0x70000000"),
+			ExpectedMarker.of("doma", MarkerKind.SHM, "read 0x70000000 " + dev.tessera.boot.marker.MarkerScripts.SHM_WORD),
+			// xl cpupool-list: a null-scheduler pool with one CPU and one domain; Pool-0 keeps dom0, DomD and DomA
+			ExpectedMarker.of("dom0", MarkerKind.XLOUT, " 1 null y 1"),
+			ExpectedMarker.of("dom0", MarkerKind.XLOUT, "Pool-0 1 credit2 y 3"));
+
+	@Test
+	void theCockpitTwinBootsOnXen417sFeatureBuildWithEveryLinkCheckedFromInside() throws Exception {
+		// The twin targets 4.20, whose Debian build lacks its null cpupool and static shared memory (the test below);
+		// the harness retargets it to 4.17 and boots the feature build. dom0 also runs `xl list -c`: which pool each
+		// domain is in, by id (the cluster has no xenstore, so no name).
+		SystemBooter.Report report = boot("ivi/qemu-cockpit-twin", Route.UBOOT, V417, TIMEOUT, out -> { },
+				new MarkerExtras(Map.of(), List.of("tess_xl=list+-c"), COCKPIT_TWIN));
+		assertTrue(report.passed(), report.problems() + "\n" + report.boot().describe());
+		assertTrue(report.xen().notes().stream().anyMatch(n -> n.contains("targets Xen 4.20 but Xen 4.17 boots")), report.xen().notes().toString());
+		assertTrue(report.xen().build().source().contains("xen-features"), "the feature build: " + report.xen().build().source());
+		for (var d : report.plan().domains()) assertTrue(report.boot().marker(d.name(), MarkerKind.DONE).isPresent(), d.name());
+		assertEquals(Set.of("cluster"), domainsInPool(report, "null"), report.boot().describe());
+		java.lang.System.out.printf("boot ivi/qemu-cockpit-twin via UBOOT on Xen 4.17 (feature build): %.1f s%n", report.boot().elapsed().toMillis() / 1000.0);
+	}
+
+	/** The domains `xl list -c` shows in the pool with that scheduler (`xl cpupool-list`), by the plan's domain ids. */
+	private static Set<String> domainsInPool(SystemBooter.Report report, String scheduler) {
+		List<String[]> xl = report.boot().markers("dom0", MarkerKind.XLOUT).stream().map(l -> l.body().trim().split(" ")).toList();
+		String pool = xl.stream().filter(t -> t.length == 5 && t[2].equals(scheduler)).map(t -> t[0]).findFirst().orElseThrow(() -> new AssertionError("no " + scheduler + " pool"));
+		Set<String> in = new java.util.TreeSet<>();
+		for (String[] t : xl)
+			if (t.length >= 7 && t[t.length - 1].equals(pool))
+				for (var d : report.plan().domains()) if (t[1].equals(String.valueOf(d.id()))) in.add(d.name());
+		return in;
+	}
+
+	@Test
+	void theCockpitTwinIsRefusedOnDebiansXen420ForWhatItsBuildLacks() throws Exception {
+		// what 4.20 cannot boot here: Debian 13's build lacks the twin's boot-time cpupool, null scheduler and static
+		// shared memory; rule xen.build names them before anything boots
+		SystemBooter.Report report = boot("ivi/qemu-cockpit-twin", Route.UBOOT, V420, TIMEOUT, out -> { }, MarkerExtras.NONE);
+		assertNull(report.boot(), "nothing boots");
+		Set<String> named = new java.util.TreeSet<>();
+		for (Diagnostic d : report.diagnostics())
+			if (d.severity() == Severity.ERROR) {
+				assertEquals("xen.build", d.ruleId(), d.toString());
+				Matcher m = Pattern.compile("\\((CONFIG_[A-Z0-9_]+) is not set\\)").matcher(d.message());
+				if (m.find()) named.add(m.group(1));
+			}
+		assertEquals(Set.of("CONFIG_BOOT_TIME_CPUPOOLS", "CONFIG_SCHED_NULL", "CONFIG_STATIC_SHM"), named, report.diagnostics().toString());
+	}
+
+	@Test
+	void withoutItsPoolLinkTheClusterRunsInPool0AndTheBootFails() throws Exception {
+		// negative control of the pool check: the same twin on the direct route, with the cluster's domain-cpupool taken
+		// out of the generated host.dtb: Xen puts it in Pool-0, the null pool stays empty, the pool markers never come
+		SystemBooter.Report report = boot("ivi/qemu-cockpit-twin", Route.DIRECT, V417, Duration.ofSeconds(90),
+				out -> fdtput(out, "-d", out.resolve("host.dtb").toString(), "/chosen/cluster", "domain-cpupool"),
+				new MarkerExtras(Map.of(), List.of("tess_xl=list+-c"), COCKPIT_TWIN));
+		assertFalse(report.passed());
+		assertTrue(report.boot().missing().contains(ExpectedMarker.of("dom0", MarkerKind.XLOUT, " 1 null y 1")), report.boot().describe());
+		assertTrue(report.boot().seen().contains(ExpectedMarker.of("doma", MarkerKind.SHM, "read 0x70000000 " + dev.tessera.boot.marker.MarkerScripts.SHM_WORD)),
+				"the rest still worked: " + report.boot().describe());
+		assertEquals(Set.of(), domainsInPool(report, "null"), report.boot().describe());
+		java.lang.System.out.printf("cockpit twin without its pool link: failed after %.1f s (%s)%n", report.boot().elapsed().toMillis() / 1000.0, report.boot().outcome());
+	}
+
 	@Test
 	void theArm32SystemBootsThroughUBootAndEveryDomainIsChecked() throws Exception {
 		// QEMU's arm32 virt (qemu-system-arm, highmem=off, Cortex-A15), U-Boot's qemu_arm running the generated script
