@@ -159,8 +159,9 @@ class BootScenariosTest {
 	/**
 	 * Each domain reports whether its device tree has Xen's hypervisor node (init.sh's tess_dt), which Xen writes into a
 	 * boot domain's tree only with xen,enhanced: its grant tables and event channels are on. Nothing inside checks the
-	 * static event channel itself: Linux 6.1 cannot bind one (IOCTL_EVTCHN_BIND_STATIC came in 6.4) and a dom0less domain
-	 * has no privcmd; Xen binds it before the domains run and panics if it cannot ("Could not set up domains evtchn").
+	 * static event channel itself: Linux 6.1 cannot bind one (IOCTL_EVTCHN_BIND_STATIC reached Linux in 2023, after
+	 * 6.1) and a dom0less domain has no privcmd; Xen binds it before the domains run and panics if it cannot ("Could
+	 * not set up domains evtchn").
 	 */
 	private static MarkerExtras hypervisorNode(String state, String... domains) {
 		Map<String, List<String>> args = new java.util.LinkedHashMap<>();
