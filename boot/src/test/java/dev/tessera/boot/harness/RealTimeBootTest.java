@@ -22,7 +22,8 @@ import dev.tessera.boot.marker.MarkerLine;
  * generated start script unchanged — tessera-sched puts the ARINC 653 schedule in place, xl sched-rtds the RTDS budgets —
  * and then reads every domain's CPU time from Xen twice, {@value #WINDOW} s apart. Each domain's share of its CPU must be
  * its budget over its period (the same as its time per major frame over the frame) within ±{@value #TOLERANCE}
- * percentage points. The negative control takes the schedule out of the start script: the partitions then never run.
+ * percentage points. The negative controls take the schedule out of the start script: the ARINC 653 partitions then
+ * never run, the RTDS domains run on Xen's defaults (4 ms every 10 ms, with extratime: they split the CPU).
  *
  * <p>The shares are measured in emulated time, which follows the host's clock: a host too loaded to run QEMU's threads
  * when Xen wants to switch moves time between partitions (dom0-tools/tessera-sched/README.md has the measurements).
@@ -32,6 +33,7 @@ class RealTimeBootTest {
 	static final int WINDOW = 20;
 	static final double TOLERANCE = 5.0;
 	static final Duration TIMEOUT = Duration.ofMinutes(4);
+	static final int LONGER = 50;
 
 	@TempDir
 	Path work;
@@ -58,16 +60,44 @@ class RealTimeBootTest {
 
 	@Test
 	void rtdsDomainsGetTheirBudgetAndNoMore() throws Exception {
-		SystemBooter.Report r = boot("rtds", out -> { }, "light", "heavy");
+		SystemBooter.Report r = boot(rtdsWithLongerPeriods(), out -> { }, "light", "heavy");
 		Map<String, Double> shares = shares(r);
-		// 2 ms and 5 ms every 10 ms without extratime, however hard they try
+		// 20 % and 50 % of the CPU without extratime, however hard they try
 		assertShare(shares, "light", 20.0, r);
 		assertShare(shares, "heavy", 50.0, r);
 	}
 
+	@Test
+	void withoutTheirBudgetsTheRtdsDomainsSplitTheCpu() throws Exception {
+		SystemBooter.Report r = boot(rtdsWithLongerPeriods(), out -> dropLines(out.resolve("xl/start-domains.sh"), "xl sched-rtds"), "light", "heavy");
+		Map<String, Double> shares = shares(r);
+		// Xen's defaults give both 4 ms every 10 ms and the idle time beyond: half each, not 20 % for light
+		assertTrue(Math.abs(shares.get("light") - 20.0) > 2 * TOLERANCE, "light kept its budget without xl sched-rtds: " + shares);
+	}
+
+	/**
+	 * examples/rt/rtds.tess with every budget and period {@value #LONGER} times longer: the same shares, 100 ms and 250 ms
+	 * every 500 ms. RTDS never charges back the time a domain ran past its budget, and under emulation a budget ends late,
+	 * once per period: at the example's 10 ms periods light and heavy got 25.8 % and 57.2 % here (for 20 and 50), at 100 ms
+	 * 23.8 and 50.9, at 500 ms 20.0 and 50.9.
+	 */
+	private Path rtdsWithLongerPeriods() throws java.io.IOException {
+		String text = Files.readString(RT.resolve("rtds.tess"));
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("budget (\\d+)ms per (\\d+)ms").matcher(text);
+		String longer = m.replaceAll(x -> "budget " + LONGER * Integer.parseInt(x.group(1)) + "ms per " + LONGER * Integer.parseInt(x.group(2)) + "ms");
+		assertNotEquals(text, longer, "examples/rt/rtds.tess has no budget B ms per P ms");
+		Path f = work.resolve("rtds-longer.tess");
+		Files.writeString(f, longer);
+		return f;
+	}
+
 	private SystemBooter.Report boot(String example, Consumer<Path> tamper, String... burners) throws Exception {
-		SystemBooter.Report r = new SystemBooter().boot(new SystemBooter.Request(RT.resolve(example + ".tess"), null, null, Route.DIRECT, true,
-				XenRequest.SYSTEM, TIMEOUT, work, tamper, MarkerExtras.measuringShares(WINDOW, burners)), line -> { });
+		return boot(RT.resolve(example + ".tess"), tamper, burners);
+	}
+
+	private SystemBooter.Report boot(Path system, Consumer<Path> tamper, String... burners) throws Exception {
+		SystemBooter.Report r = new SystemBooter().boot(new SystemBooter.Request(system, null, null, Route.DIRECT, true,
+				XenRequest.SYSTEM, TIMEOUT, work.resolve("boot"), tamper, MarkerExtras.measuringShares(WINDOW, burners)), line -> { });
 		assertNotNull(r.boot(), () -> "not booted: " + r.diagnostics());
 		assertTrue(r.passed(), () -> r.boot().describe() + r.problems());
 		return r;
