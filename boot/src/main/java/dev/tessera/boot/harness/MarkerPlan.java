@@ -194,7 +194,7 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 		return guests.stream().anyMatch(g -> g.ramdisk() == r);
 	}
 
-	/** Whether dom0 must run xl: to start xl domains, to attach PV devices of boot domains, or to report cpupools. */
+	/** Whether dom0 must run xl: to start xl domains, to attach PV devices of boot domains, to report cpupools or to apply schedules. */
 	private static boolean dom0NeedsXl(System s) {
 		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty() || attachesAtBoot(s) || appliesSchedules(s));
 	}
