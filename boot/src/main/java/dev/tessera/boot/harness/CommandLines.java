@@ -27,10 +27,17 @@ final class CommandLines {
 		Dom0Duties dom0 = g.dom0();
 		if (dom0 != null) {
 			args.add("tess_dom0=1");
-			if (dom0.cpupoolList()) args.add("tess_xl=cpupool-list");
+			// one tess_xl: cpupool-list for the system's pools, then the xl commands a test adds (of two, the kernel
+			// would give /init the last only)
+			List<String> xl = new ArrayList<>(), extra = new ArrayList<>();
+			if (dom0.cpupoolList()) xl.add("cpupool-list");
+			for (String a : dom0.extraArgs())
+				if (a.startsWith("tess_xl=")) xl.addAll(List.of(a.substring("tess_xl=".length()).split(",")));
+				else extra.add(a);
+			list(args, "tess_xl", xl);
 			list(args, "tess_relay", dom0.relay());
 			if (dom0.startScript()) args.add("tess_start=1");
-			args.addAll(dom0.extraArgs());
+			args.addAll(extra);
 		}
 		if (g.iomem()) args.add("tess_iomem=1");
 		if (g.lateXenstore()) args.add("tess_latexs=1");

@@ -35,7 +35,12 @@ final class FailureLines {
 			new FailureLine("Unable to", Where.XEN,
 					"e.g. 4.17 xen/arch/arm/domain_build.c:2257 \"Unable to map IRQ\", :3369 \"Unable to copy the DTB\"; 4.20 xen/arch/arm/kernel.c"),
 			new FailureLine("failed to acquire static memory", Where.XEN,
-					"4.17 xen/arch/arm/domain_build.c:554,829, 4.20 xen/arch/arm/static-memory.c:60"));
+					"4.17 xen/arch/arm/domain_build.c:554,829, 4.20 xen/arch/arm/static-memory.c:60"),
+			// panics: "Panic on CPU" ends the boot first; these name why, for a reader of the list and of the log
+			new FailureLine("Xenstore support requires dom0 to be present", Where.XEN,
+					"4.17 xen/arch/arm/domain_build.c:3788, 4.20 xen/arch/arm/dom0less-build.c:750, construct_domU: xen,enhanced \"enabled\" without dom0"),
+			new FailureLine("Could not set up domains evtchn", Where.XEN,
+					"4.17 xen/arch/arm/domain_build.c:3589,3595, 4.20 xen/arch/arm/static-evtchn.c:142,148, alloc_static_evtchn"));
 
 	/**
 	 * Xen found no kernel for dom0 (since 4.18 a boot module overlapping one registered before it is dropped, section b

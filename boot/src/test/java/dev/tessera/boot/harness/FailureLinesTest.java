@@ -65,6 +65,8 @@ class FailureLinesTest {
 				List.of("(XEN) Device tree generation failed (-22)."), List.of("(XEN) Could not set up domain io (rc = -22)"),
 				List.of("(XEN) Unable to copy the DTB to d1 memory (left = 512 bytes)"), List.of("(XEN) d1: failed to acquire static memory: -2."),
 				List.of("(XEN) Xen dom0less mode detected"),
+				// the reasons of two panics, alone (in a boot "Panic on CPU" comes first)
+				List.of("(XEN) At the moment, Xenstore support requires dom0 to be present"), List.of("(XEN) Could not set up domains evtchn"),
 				// U-Boot's errors, while it runs the script
 				List.of(uboot, "syntax error"), List.of(uboot, "Unknown command 'fdtx' - try 'help'"),
 				List.of(uboot, "libfdt fdt_path_offset() returned FDT_ERR_NOTFOUND"), List.of(uboot, "libfdt fdt_setprop(): FDT_ERR_NOSPACE"),
