@@ -107,6 +107,7 @@ function grammar({ keywords, constants }) {
         patterns: [
           { name: 'constant.numeric.hex.tess', match: '\\b0x[0-9a-fA-F_]+\\b' },
           { name: 'constant.numeric.size.tess', match: '\\b[0-9]+[KMGT](?:i?B)?\\b' },
+          { name: 'constant.numeric.duration.tess', match: '\\b[0-9]+(?:ms|us)\\b' },
           { name: 'constant.numeric.resolution.tess', match: '\\b[0-9]+x[0-9]+\\b' },
           { name: 'constant.numeric.version.tess', match: '\\b[0-9]+(?:\\.[0-9]+)+\\b' },
           { name: 'constant.numeric.decimal.tess', match: '\\b[0-9]+\\b' },

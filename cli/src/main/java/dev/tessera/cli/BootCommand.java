@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 
 import dev.tessera.boot.assets.BootAssets;
 import dev.tessera.boot.harness.Route;
+import dev.tessera.boot.harness.BootXen;
 import dev.tessera.boot.harness.SystemBooter;
+import dev.tessera.boot.harness.XenRequest;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.process.ProgramNotInstalledException;
 import dev.tessera.pipeline.Pipeline;
@@ -37,8 +39,15 @@ final class BootCommand implements Callable<Integer> {
 	@Option(names = "--files", paramLabel = "DIR", description = "your Xen, kernels and ramdisks (default: the system file's folder); not used with --marker")
 	Path files;
 
-	@Option(names = "--xen", paramLabel = "FILE", description = "the Xen image to boot (default: with --marker, the harness's Debian Xen, or its own build when the system needs static memory, cpupools or shared memory)")
-	Path xen;
+	@Option(names = "--xen", paramLabel = "4.17|4.20|FILE", description = "the Xen to boot: 4.17 (Debian 12's, or the harness's own build of it "
+			+ "when the system needs static memory, cpupools or shared memory), 4.20 (Debian 13's, with its xl tools in dom0 and the driver domains), "
+			+ "or a Xen image (default: the release the system targets with --marker, else the Xen in --files); the system is generated for the "
+			+ "release that boots")
+	String xen;
+
+	@Option(names = "--xen-config", paramLabel = "FILE", description = "the Kconfig of the Xen image (--xen FILE or the one in --files; "
+			+ "default FILE.config beside it): a system using what the build lacks is refused before anything boots")
+	Path xenConfig;
 
 	@Option(names = "--system", paramLabel = "NAME")
 	String system;
@@ -64,18 +73,32 @@ final class BootCommand implements Callable<Integer> {
 			err.println("tessera: --route takes uboot, direct or uefi, not '" + route + "'");
 			return Main.USAGE;
 		}
+		XenRequest xenRequest;
+		try {
+			xenRequest = XenRequest.parse(xen, xenConfig);
+		} catch (IllegalArgumentException e) {
+			err.println("tessera: " + e.getMessage());
+			return Main.USAGE;
+		}
+		if (xenRequest.file() != null && !Files.isRegularFile(xenRequest.file())) {
+			err.println("tessera: --xen " + xen + ": no such file (and not a release the harness boots: 4.17, 4.20)");
+			return Main.USAGE;
+		}
 		Path work = keep != null ? keep.toAbsolutePath() : Files.createTempDirectory("tessera-boot-");
 		Files.createDirectories(work);
 		try {
-			SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(systemFile, system, files, r, marker, xen,
+			SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(systemFile, system, files, r, marker, xenRequest,
 					Duration.ofSeconds(timeout), work), line -> { out.println(line); out.flush(); });
+			report.notes().forEach(n -> err.println("tessera: warning: " + n));
 			if (report.boot() == null) {
 				new Reporter(err).report(report.diagnostics());
-				err.println("tessera: the system has errors; nothing was booted");
+				err.println("tessera: the system has errors" + (report.xen() != null && report.xen().build() != null
+						? " (checked against the Kconfig of the Xen build " + report.xen().build().source() + ")" : "") + "; nothing was booted");
 				return Main.MODEL_ERRORS;
 			}
 			if (report.passed()) {
-				out.println("tessera: every domain came up (" + report.boot().elapsed().toMillis() / 1000.0 + " s)");
+				out.println("tessera: every domain came up (" + report.boot().elapsed().toMillis() / 1000.0 + " s"
+						+ (report.xen().release() != null ? ", Xen " + report.xen().release() : "") + ")");
 				return Main.OK;
 			}
 			report.problems().forEach(p -> err.println("tessera: " + p));
@@ -83,7 +106,7 @@ final class BootCommand implements Callable<Integer> {
 			if (keep != null) err.println("tessera: serial log: " + report.boot().serialLog());
 			else err.println("tessera: the end of the serial log is above; run again with --keep DIR to keep all of it");
 			return Main.MODEL_ERRORS;
-		} catch (BootAssets.MissingAssetsException e) {
+		} catch (BootAssets.MissingAssetsException | BootXen.Unavailable e) {
 			err.println("tessera: " + e.getMessage());
 			return Main.USAGE;
 		} catch (ProgramNotInstalledException e) {

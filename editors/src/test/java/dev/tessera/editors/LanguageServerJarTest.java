@@ -211,6 +211,7 @@ class LanguageServerJarTest {
 		assertTrue(gpio.contains("registers: `0x9030000-0x9030fff` (4K)"), gpio);
 		assertTrue(gpio.contains("interrupts: SPI 7 level-high (GIC 39)"), gpio);
 		assertTrue(gpio.contains("owner: domain `ivi` and domain `ivi`"), gpio);
+		assertTrue(gpio.contains("clocks: `apb_pclk` fixed clock `apb-pclk` (24 MHz)"), gpio);
 		// a domain of a valid system: its placed memory and module addresses, from the resolver
 		openAndWait(cockpitUri, cockpit);
 		String cluster = hover(cockpitUri, ServerProcess.positionOf(cockpit, "domain cluster", 0, 8));

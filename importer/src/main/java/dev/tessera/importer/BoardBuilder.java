@@ -15,6 +15,7 @@ import dev.tessera.model.CpuCluster;
 import dev.tessera.model.Device;
 import dev.tessera.model.DeviceKind;
 import dev.tessera.model.DtReference;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.Gic;
 import dev.tessera.model.Interrupt;
 import dev.tessera.model.Iommu;
@@ -27,9 +28,9 @@ import dev.tessera.model.Trigger;
 
 /**
  * Builds a Tessera board from a flattened device tree: CPUs and clusters, RAM, reserved memory, the GIC, the
- * IOMMUs and what they cover, and every memory-mapped or interrupt-raising device with its registers (translated
- * to physical addresses), interrupts, clocks, power domains and resets. Every element keeps the device-tree path
- * it came from. Problems with the tree are added to the diagnostics.
+ * IOMMUs and what they cover, every memory-mapped or interrupt-raising device with its registers (translated to
+ * physical addresses), interrupts, clocks (and their names), power domains and resets, and the fixed-rate clocks.
+ * Every element keeps the device-tree path it came from. Problems with the tree are added to the diagnostics.
  */
 public final class BoardBuilder {
 	/** What the builder made, and what it noticed for the board file's comments. */
@@ -68,6 +69,8 @@ public final class BoardBuilder {
 		IommuCoverage coverage = new IommuCoverage(tree, diagnostics);
 		Map<DtNode, Device> devices = devices(b, gic, coverage);
 		iommus(b, coverage, devices);
+		// named last, so that a clock's name never takes one a device or IOMMU had before clocks were read
+		fixedClocks(b);
 		return new Built(b, List.copyOf(remarks));
 	}
 
@@ -286,6 +289,8 @@ public final class BoardBuilder {
 			if (!n.effectivelyEnabled()) d.setDisabled(true);
 			d.setDma(DeviceClassifier.dma(n, !coverage.iommusOf(n).isEmpty()));
 			deps(n, "clocks", "#clock-cells", d.getClocks());
+			DtProperty clockNames = n.property("clock-names");
+			if (clockNames != null) d.getClockNames().addAll(clockNames.strings());
 			deps(n, "power-domains", "#power-domain-cells", d.getPowerDomains());
 			deps(n, "resets", "#reset-cells", d.getResets());
 			Optional<String> gpu = GpuRecognizer.recognise(n);
@@ -331,6 +336,37 @@ public final class BoardBuilder {
 		g.setBase(r.base());
 		g.setSize(r.size());
 		return g;
+	}
+
+	// ------------------------------------------------------------------ fixed clocks
+
+	/**
+	 * Every enabled node compatible with "fixed-clock" (Linux registers only those whose own status is okay):
+	 * its rate (clock-frequency, one or two cells), #clock-cells and clock-output-names.
+	 */
+	private void fixedClocks(Board b) {
+		for (DtNode n : tree.all()) {
+			if (!n.isCompatible("fixed-clock") || !n.enabled()) continue;
+			DtProperty rate = n.property("clock-frequency");
+			long[] hz = rate == null ? null : rate.cells();
+			if (hz == null || hz.length < 1 || hz.length > 2) {
+				diagnostics.add(DtDiagnostic.warning(n.locationOf("clock-frequency"), n.path(), "a fixed clock needs its rate in "
+						+ "clock-frequency (one or two cells): left out"));
+				continue;
+			}
+			FixedClock c = F.createFixedClock();
+			c.setName(names.unique(n.labels().isEmpty() ? n.name() : n.labels().get(0)));
+			c.setDtPath(n.path());
+			c.setFrequency(AddressTranslator.join(hz, 0, hz.length));
+			long cells = n.cell("#clock-cells", -1);
+			if (cells != 0)
+				diagnostics.add(DtDiagnostic.warning(n.locationOf("#clock-cells"), n.path(), "a fixed clock has #clock-cells = <0>, "
+						+ "but this one has " + (cells < 0 ? "none" : cells) + (cells < 0 ? ": recorded as 0" : "")));
+			c.setCells((int) Math.max(cells, 0));
+			DtProperty outputs = n.property("clock-output-names");
+			if (outputs != null) c.getOutputNames().addAll(outputs.strings());
+			b.getFixedClocks().add(c);
+		}
 	}
 
 	// ------------------------------------------------------------------ IOMMUs

@@ -9,14 +9,16 @@ import dev.tessera.model.Board;
 import dev.tessera.model.CpuCluster;
 import dev.tessera.model.Device;
 import dev.tessera.model.DtReference;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.Iommu;
 import dev.tessera.model.RamBank;
 import dev.tessera.model.ReservedRegion;
 
 /**
  * The device-tree facts of a board as comparable lines, keyed by device-tree path: what an import produces and a
- * curated board must keep. What engineers add by hand is left out: names, kinds, DMA, notes, GPU sharing, the
- * description, elements without a device-tree path (loader memory, RAM the firmware fills in), and devices an
+ * curated board must keep (fixed clocks and each device's clock names among them). What engineers add by hand is
+ * left out: names, kinds, DMA, notes, GPU sharing, the description, elements without a device-tree path (loader
+ * memory, RAM the firmware fills in, a clock written by hand), and devices an
  * engineer added by hand because the tree lacks them (their note starts with {@link #ADDED_BY_HAND}).
  */
 public final class BoardFacts {
@@ -41,6 +43,9 @@ public final class BoardFacts {
 		for (Iommu i : b.getIommus())
 			f.add("iommu " + i.getDtPath() + " " + i.getKind().getLiteral() + " reg " + BoardWriter.regs(i.getRegs())
 					+ (i.isDisabled() ? " disabled" : "") + " covers " + new TreeSet<>(i.getCovers().stream().map(Device::getDtPath).toList()));
+		for (FixedClock c : b.getFixedClocks())
+			if (c.getDtPath() != null) f.add("clock " + c.getDtPath() + " fixed " + c.getFrequency() + " cells " + c.getCells()
+					+ (c.getOutputNames().isEmpty() ? "" : " outputs " + c.getOutputNames()));
 		for (Device d : b.getDevices()) {
 			if (d.getDtPath() == null || (d.getNote() != null && d.getNote().startsWith(ADDED_BY_HAND))) continue;
 			String p = "device " + d.getDtPath() + " ";
@@ -49,6 +54,7 @@ public final class BoardFacts {
 			if (!d.getIrqs().isEmpty()) f.add(p + "irq " + d.getIrqs().stream().map(BoardWriter::irq).collect(Collectors.joining(", ")));
 			refs(f, p + "irq-via ", d.getInterruptsVia());
 			refs(f, p + "clocks ", d.getClocks());
+			if (!d.getClockNames().isEmpty()) f.add(p + "clock-names " + d.getClockNames());
 			refs(f, p + "power-domains ", d.getPowerDomains());
 			refs(f, p + "resets ", d.getResets());
 			if (d.isDisabled()) f.add(p + "disabled");

@@ -9,6 +9,7 @@ import dev.tessera.model.Cpu;
 import dev.tessera.model.CpuCluster;
 import dev.tessera.model.Device;
 import dev.tessera.model.DtReference;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.Interrupt;
 import dev.tessera.model.Iommu;
 import dev.tessera.model.IommuKind;
@@ -86,6 +87,8 @@ public final class BoardWriter {
 			}
 			o.append("\t}\n");
 		}
+		if (!b.getFixedClocks().isEmpty()) o.append('\n');
+		for (FixedClock c : b.getFixedClocks()) o.append('\t').append(clock(c, n)).append('\n');
 		for (Device d : b.getDevices()) {
 			o.append("\n\tdevice ").append(n.apply(d.getName()));
 			if (d.eIsSet(dev.tessera.model.TesseraPackage.Literals.DEVICE__KIND)) o.append(' ').append(d.getKind().getLiteral());
@@ -98,6 +101,8 @@ public final class BoardWriter {
 				o.append("\t\tirq ").append(d.getIrqs().stream().map(BoardWriter::irq).collect(Collectors.joining(", "))).append('\n');
 			refs(o, "irq-via", d.getInterruptsVia());
 			refs(o, "clocks", d.getClocks());
+			if (!d.getClockNames().isEmpty())
+				o.append("\t\tclock-names ").append(d.getClockNames().stream().map(BoardWriter::quote).collect(Collectors.joining(", "))).append('\n');
 			refs(o, "power-domains", d.getPowerDomains());
 			refs(o, "resets", d.getResets());
 			if (d.isDisabled()) o.append("\t\tdisabled\n");
@@ -185,6 +190,16 @@ public final class BoardWriter {
 	private static void refs(StringBuilder o, String keyword, List<DtReference> refs) {
 		if (refs.isEmpty()) return;
 		o.append("\t\t").append(keyword).append(' ').append(refs.stream().map(BoardWriter::ref).collect(Collectors.joining(", "))).append('\n');
+	}
+
+	/** {@code clock NAME fixed HZ [cells N] [path "…"] [outputs "…", …]}: #clock-cells only when it is not 0. */
+	static String clock(FixedClock c, java.util.function.Function<String, String> name) {
+		StringBuilder o = new StringBuilder("clock ").append(name.apply(c.getName())).append(" fixed ").append(c.getFrequency());
+		if (c.getCells() != 0) o.append(" cells ").append(c.getCells());
+		if (c.getDtPath() != null) o.append(" path ").append(quote(c.getDtPath()));
+		if (!c.getOutputNames().isEmpty())
+			o.append(" outputs ").append(c.getOutputNames().stream().map(BoardWriter::quote).collect(Collectors.joining(", ")));
+		return o.toString();
 	}
 
 	static String ref(DtReference r) {

@@ -15,7 +15,8 @@ final class Names {
 			"aarch64", "arm32", "generic", "uart", "timer", "gpu", "display", "storage", "network", "audio", "gpio", "can",
 			"pv-display", "virtio-gpu", "hardware", "credit", "credit2", "null", "rtds", "arinc653", "fixed", "dynamic", "guest",
 			"control", "driver", "at-boot", "xl", "linux", "android", "zephyr", "freertos", "import", "max", "clocks",
-			"power-domains", "resets", "irq-via", "shared-memory", "owner", "borrower", "true", "false");
+			"power-domains", "resets", "irq-via", "shared-memory", "owner", "borrower", "true", "false",
+			"clock", "cells", "outputs", "clock-names");
 	private final Set<String> used = new HashSet<>();
 
 	/** A unique name from a label or node name: "serial@e6e88000" becomes "serial-e6e88000". */

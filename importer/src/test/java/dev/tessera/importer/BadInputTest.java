@@ -98,11 +98,13 @@ class BadInputTest {
 	void questionableButReadableTreesImportWithWarnings() throws Exception {
 		var r = Fixtures.importBoard("warnings.dts");
 		List<String> w = r.warnings().stream().map(DtDiagnostic::format).toList();
-		assertEquals(3, w.size(), w.toString());
+		assertEquals(4, w.size(), w.toString());
 		assertTrue(w.get(0).matches(".*warnings.dts:12: warning: node /cpus/cpu: the CPU has no reg.*"), w.get(0));
 		assertTrue(w.stream().anyMatch(s -> s.matches(".*warnings.dts:32: warning: node /serial@1000: SPI 5 has trigger flags 3.*")), w.toString());
 		assertTrue(w.stream().anyMatch(s -> s.matches(".*warnings.dts:33: warning: node /serial@1000: clocks refers to /oscillator, which has no #clock-cells")), w.toString());
+		assertTrue(w.stream().anyMatch(s -> s.matches(".*warnings.dts:25: warning: node /oscillator: a fixed clock needs its rate in clock-frequency.*")), w.toString());
 		assertTrue(r.board().getDevices().get(0).getClocks().isEmpty());
+		assertTrue(r.board().getFixedClocks().isEmpty(), "a fixed clock without a rate is left out");
 		assertFalse(r.board().getClusters().get(0).getCpus().get(0).isSetMpidr());
 		assertFalse(r.boardText().contains("mpidr"), r.boardText());
 	}

@@ -109,6 +109,28 @@ class BoardImporterTest {
 	}
 
 	@Test
+	void fixedClocksAndClockNames() {
+		assertEquals(List.of("osc", "clock-fast"), board.getFixedClocks().stream().map(c -> c.getName()).toList(),
+				"the disabled fixed clock is left out: Linux does not register it");
+		var osc = board.getFixedClocks().get(0);
+		assertEquals("/oscillator", osc.getDtPath());
+		assertEquals(24000000L, osc.getFrequency());
+		assertEquals(0, osc.getCells());
+		assertEquals(List.of("osc24m"), osc.getOutputNames());
+		assertEquals(5000000000L, board.getFixedClocks().get(1).getFrequency(), "a 64-bit clock-frequency");
+		assertTrue(board.getFixedClocks().get(1).getOutputNames().isEmpty());
+		Device uart = device("/soc/serial@200000");
+		assertEquals(List.of("/clock-controller@9000000", "/oscillator"), uart.getClocks().stream().map(r -> r.getProvider()).toList());
+		assertEquals(List.of("fck", "apb_pclk"), uart.getClockNames());
+		assertTrue(device("/soc/ethernet@300000").getClockNames().isEmpty());
+		assertTrue(board.getDevices().stream().noneMatch(d -> d.getDtPath().equals("/oscillator")), "a clock is not a device");
+		assertTrue(result.boardText().contains("\tclock osc fixed 24000000 path \"/oscillator\" outputs \"osc24m\"\n"), result.boardText());
+		assertTrue(result.boardText().contains("\t\tclock-names \"fck\", \"apb_pclk\"\n"), result.boardText());
+		assertTrue(BoardFacts.of(board).contains("clock /oscillator fixed 24000000 cells 0 outputs [osc24m]"), BoardFacts.of(board).toString());
+		assertTrue(BoardFacts.of(board).contains("device /soc/serial@200000 clock-names [fck, apb_pclk]"), BoardFacts.of(board).toString());
+	}
+
+	@Test
 	void iommuCoverageAndGpuRecognition() {
 		Iommu smmu = board.getIommus().get(0);
 		assertEquals(IommuKind.SMMU_V2, smmu.getKind());

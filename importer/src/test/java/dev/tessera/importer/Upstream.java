@@ -23,7 +23,7 @@ record Upstream(String board, String kernelFile, List<String> qemu) {
 			kernel("rpi4", "arch/arm64/boot/dts/broadcom/bcm2711-rpi-4-b.dts"),
 			new Upstream("qemu-virt", null, List.of("qemu-system-aarch64", "-machine", "virt,virtualization=on,gic-version=3", "-cpu",
 					"cortex-a57", "-smp", "2", "-m", "2048")),
-			new Upstream("qemu-virt-arm32", null, List.of("qemu-system-arm", "-machine", "virt,virtualization=on", "-cpu", "cortex-a15",
+			new Upstream("qemu-virt-arm32", null, List.of("qemu-system-arm", "-machine", "virt,virtualization=on,highmem=off", "-cpu", "cortex-a15",
 					"-smp", "2", "-m", "1024")),
 			// with UEFI firmware in flash (Debian's AAVMF; %VARS% is a writable copy of its variable store)
 			new Upstream("qemu-virt-efi", null, List.of("qemu-system-aarch64", "-machine", "virt,virtualization=on,gic-version=3", "-cpu",

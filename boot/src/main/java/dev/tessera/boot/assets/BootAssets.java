@@ -41,10 +41,43 @@ public final class BootAssets {
 	/** Xen's hotplug scripts inside XEN_TOOLS_ROOT (a cache made before they were added lacks the key). */
 	public static final String XEN_HOTPLUG_SCRIPTS = "XEN_HOTPLUG_SCRIPTS";
 	public static final String UBOOT_QEMU_ARM64 = "UBOOT_QEMU_ARM64";
+	// item group xen420: Debian 13's Xen 4.20 for arm64 and its tools
+	public static final String XEN_DEBIAN_420 = "XEN_DEBIAN_420";
+	public static final String XEN_DEBIAN_420_CONFIG = "XEN_DEBIAN_420_CONFIG";
+	public static final String XEN_TOOLS_ROOT_420 = "XEN_TOOLS_ROOT_420";
+	public static final String XEN_HOTPLUG_SCRIPTS_420 = "XEN_HOTPLUG_SCRIPTS_420";
+	// item group arm32: Debian 12's armhf Xen 4.17, Linux, busybox and tools, U-Boot for QEMU's arm32 virt
+	public static final String XEN_DEBIAN_ARMHF = "XEN_DEBIAN_ARMHF";
+	public static final String XEN_DEBIAN_ARMHF_CONFIG = "XEN_DEBIAN_ARMHF_CONFIG";
+	public static final String LINUX_ZIMAGE_ARMHF = "LINUX_ZIMAGE_ARMHF";
+	public static final String LINUX_XEN_MODULES_ARMHF = "LINUX_XEN_MODULES_ARMHF";
+	public static final String BUSYBOX_ARMHF = "BUSYBOX_ARMHF";
+	public static final String XEN_TOOLS_ROOT_ARMHF = "XEN_TOOLS_ROOT_ARMHF";
+	public static final String XEN_HOTPLUG_SCRIPTS_ARMHF = "XEN_HOTPLUG_SCRIPTS_ARMHF";
+	public static final String UBOOT_QEMU_ARM = "UBOOT_QEMU_ARM";
 
 	/** The keys every complete cache has. */
 	public static final List<String> REQUIRED = List.of(XEN_DEBIAN, XEN_DEBIAN_CONFIG, XEN_FEATURES,
 			XEN_FEATURES_CONFIG, LINUX_IMAGE, LINUX_XEN_MODULES, BUSYBOX, XEN_TOOLS_ROOT, XEN_HOTPLUG_SCRIPTS, UBOOT_QEMU_ARM64);
+
+	/**
+	 * The item groups of {@code e2e/assets.sh} beyond the base items ({@link #REQUIRED}): a boot that needs one asks for
+	 * it ({@link #need}), and a cache without it says which {@code --items} to run.
+	 */
+	public enum Group {
+		XEN420("xen420", XEN_DEBIAN_420, XEN_DEBIAN_420_CONFIG, XEN_TOOLS_ROOT_420, XEN_HOTPLUG_SCRIPTS_420),
+		ARM32("arm32", XEN_DEBIAN_ARMHF, XEN_DEBIAN_ARMHF_CONFIG, LINUX_ZIMAGE_ARMHF, LINUX_XEN_MODULES_ARMHF, BUSYBOX_ARMHF,
+				XEN_TOOLS_ROOT_ARMHF, XEN_HOTPLUG_SCRIPTS_ARMHF, UBOOT_QEMU_ARM);
+
+		/** Its name for {@code e2e/assets.sh --items}. */
+		public final String items;
+		public final List<String> keys;
+
+		Group(String items, String... keys) {
+			this.items = items;
+			this.keys = List.of(keys);
+		}
+	}
 
 	private static final String HOW_TO = "Run e2e/assets.sh (as root on Debian 12: it installs QEMU, "
 			+ "dtc, U-Boot tools and the cross compiler, then downloads and builds into "
@@ -56,6 +89,11 @@ public final class BootAssets {
 
 		public MissingAssetsException(String message) {
 			super(message + "\n" + HOW_TO);
+		}
+
+		/** With {@code howTo} false the message says itself what to run. */
+		public MissingAssetsException(String message, boolean howTo) {
+			super(howTo ? message + "\n" + HOW_TO : message);
 		}
 	}
 
@@ -122,7 +160,7 @@ public final class BootAssets {
 	}
 
 	/** Runs the script (up to 30 minutes) with the given cache and parses its output. */
-	public static BootAssets prepare(Path script, Path cacheDir) {
+	public static BootAssets prepare(Path script, Path cacheDir, String... moreArgs) {
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 		TailBuffer stderr = new TailBuffer(8192);
 		int code;
@@ -131,6 +169,7 @@ public final class BootAssets {
 			cl.addArgument(script.toAbsolutePath().toString(), false);
 			cl.addArgument("--cache", false);
 			cl.addArgument(cacheDir.toAbsolutePath().toString(), false);
+			for (String a : moreArgs) cl.addArgument(a, false);
 			DefaultExecutor ex = DefaultExecutor.builder().get();
 			ex.setStreamHandler(new PumpStreamHandler(stdout, new TeeToStderr(stderr)));
 			ex.setWatchdog(ExecuteWatchdog.builder().setTimeout(Duration.ofMinutes(30)).get());
@@ -167,11 +206,48 @@ public final class BootAssets {
 	}
 
 	private List<String> problems() {
-		return REQUIRED.stream()
+		return problems(REQUIRED);
+	}
+
+	private List<String> problems(List<String> keys) {
+		return keys.stream()
 				.map(k -> !values.containsKey(k) ? k + " not listed"
 						: !Files.exists(Paths.get(values.get(k))) ? k + "=" + values.get(k) + " does not exist" : null)
 				.filter(p -> p != null)
 				.toList();
+	}
+
+	/** Whether the cache has every item of a group. */
+	public boolean has(Group g) {
+		return problems(g.keys).isEmpty();
+	}
+
+	/** Checks that the cache has a group's items; otherwise says which {@code e2e/assets.sh --items} prepares them. */
+	public BootAssets need(Group g) {
+		List<String> problems = problems(g.keys);
+		if (!problems.isEmpty())
+			throw new MissingAssetsException("The boot assets lack the item group " + g.items + " (" + String.join("; ", problems)
+					+ "): run e2e/assets.sh --items " + g.items + " (as root; it adds to the cache " + defaultCacheDir() + ").", false);
+		return this;
+	}
+
+	/**
+	 * Assets from the default cache with the given groups: when a group is missing and preparing is allowed (tests), the
+	 * script runs for the base items and those groups.
+	 */
+	public static BootAssets require(Group... groups) {
+		BootAssets a = require();
+		List<Group> missing = java.util.Arrays.stream(groups).filter(g -> !a.has(g)).toList();
+		if (missing.isEmpty() || "false".equalsIgnoreCase(System.getProperty("tessera.e2e.prepare", "true"))) {
+			for (Group g : groups) a.need(g);
+			return a;
+		}
+		Path script = findScript().orElseThrow(() -> new MissingAssetsException("e2e/assets.sh was not found from "
+				+ System.getProperty("user.dir") + " upwards (set -Dtessera.e2e.assetsScript=PATH)."));
+		String items = "base," + String.join(",", missing.stream().map(g -> g.items).toList());
+		BootAssets prepared = prepare(script, defaultCacheDir(), "--items", items);
+		for (Group g : groups) prepared.need(g);
+		return prepared;
 	}
 
 	public Path path(String key) {
@@ -227,6 +303,10 @@ public final class BootAssets {
 
 	public Path ubootQemuArm64() {
 		return path(UBOOT_QEMU_ARM64);
+	}
+
+	public Path xenDebianConfig() {
+		return path(XEN_DEBIAN_CONFIG);
 	}
 
 	/** Keeps the last bytes written (for error messages). */

@@ -27,14 +27,17 @@ final class CommandLines {
 		Dom0Duties dom0 = g.dom0();
 		if (dom0 != null) {
 			args.add("tess_dom0=1");
-			if (dom0.cpupoolList()) args.add("tess_xl=cpupool-list");
-			list(args, "tess_xlcreate", dom0.xlCreate());
-			list(args, "tess_xlwait", dom0.xlWait());
-			if (dom0.startScript()) {
-				args.add("tess_start=1");
-				list(args, "tess_servewait", dom0.serveWait());
-			}
-			args.addAll(dom0.extraArgs());
+			// one tess_xl: cpupool-list for the system's pools, then the xl commands a test adds (of two, the kernel
+			// would give /init the last only)
+			List<String> xl = new ArrayList<>(), extra = new ArrayList<>();
+			if (dom0.cpupoolList()) xl.add("cpupool-list");
+			for (String a : dom0.extraArgs())
+				if (a.startsWith("tess_xl=")) xl.addAll(List.of(a.substring("tess_xl=".length()).split(",")));
+				else extra.add(a);
+			list(args, "tess_xl", xl);
+			list(args, "tess_relay", dom0.relay());
+			if (dom0.startScript()) args.add("tess_start=1");
+			args.addAll(extra);
 		}
 		if (g.iomem()) args.add("tess_iomem=1");
 		if (g.lateXenstore()) args.add("tess_latexs=1");
@@ -50,7 +53,9 @@ final class CommandLines {
 		// a boot domain's devices come once dom0 attaches them, after init-dom0less and the driver domain's start
 		if (g.waitsForPv()) args.add("tess_pvwait=150");
 		list(args, "tess_dtreg", g.dtreg());
+		list(args, "tess_gpio", g.gpio());
 		for (ShmAccess m : g.shm()) args.add((m.owner() ? "tess_shmw=" : "tess_shmr=") + Sizes.hex(m.guestAddress()));
+		args.addAll(g.extraArgs());
 		return String.join(" ", args);
 	}
 

@@ -33,6 +33,10 @@ final class ExpectedMarkers {
 					out.add(ExpectedMarker.of(d.name(), MarkerKind.IOMEM, String.format("%08x-%08x : System RAM", r.base(), r.end() - 1)));
 			for (PlanView.Device p : d.passthrough())
 				out.add(ExpectedMarker.of(d.name(), MarkerKind.DTREG, "/passthrough/" + p.node() + " " + p.regCells()));
+			// a passed-through GPIO controller: its driver bound it and read a line value
+			for (String gpio : g.gpio()) out.add(ExpectedMarker.of(d.name(), MarkerKind.GPIO, gpio + " bound "));
+			// a driver domain ran its generated serve script
+			if (g.serving() != null) out.add(ExpectedMarker.of(d.name(), MarkerKind.SERVE, "ok"));
 			for (PlanView.Shm m : d.sharedMemory())
 				out.add(ExpectedMarker.of(d.name(), MarkerKind.SHM, m.owner() ? "wrote" : "read " + Sizes.hex(m.guestAddress()) + " " + MarkerScripts.SHM_WORD));
 			// a disk a driver domain serves: the domain reads the image's first line from it
@@ -68,13 +72,13 @@ final class ExpectedMarkers {
 
 	/**
 	 * A boot of the user's own kernels: Tessera cannot know what each prints, so it waits for a sign of life, console
-	 * output of every domain Xen starts at boot (Xen prefixes it with DOM&lt;id&gt;:) and, for dom0, Linux reaching its
+	 * output of every domain Xen starts at boot (Xen prefixes it with DOM&lt;id&gt;: or (d&lt;id&gt;)) and, for dom0, Linux reaching its
 	 * init. Domains started with xl are the user's dom0's business.
 	 */
 	static List<ExpectedMarker> signsOfLife(PlanView plan) {
 		List<ExpectedMarker> l = new ArrayList<>();
 		if (plan.dom0() != null) l.add(ExpectedMarker.log("Freeing unused kernel memory"));
-		plan.bootDomains().forEach(d -> l.add(ExpectedMarker.log("DOM" + d.id() + ": ")));
+		plan.bootDomains().forEach(d -> l.add(ExpectedMarker.consoleOf(d.id())));
 		return l;
 	}
 }

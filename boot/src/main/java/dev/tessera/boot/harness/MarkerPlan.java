@@ -10,7 +10,6 @@ import dev.tessera.core.backends.Backends;
 import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.Domain;
-import dev.tessera.model.Role;
 import dev.tessera.model.ShmMapping;
 import dev.tessera.model.SharedMemory;
 import dev.tessera.model.Start;
@@ -29,17 +28,29 @@ import dev.tessera.pipeline.BootOverrides;
  * @param links   every vif a serving driver domain serves, with both ends' addresses
  * @param dom0Xl  dom0 runs xl (and so gets {@link Ramdisk#DOM0}, made after generation)
  * @param xenFile the name the boot loader loads Xen by
- * @param kernels the kernel names Xen or the boot loader loads (Debian's Linux under each)
+ * @param kernels the kernel names Xen or the boot loader loads (the harness's Linux under each)
+ * @param sizes   what the initramfs made after generation are padded to
  */
-record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, String xenFile, Set<String> kernels) {
+record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, String xenFile, Set<String> kernels, PaddedSizes sizes) {
 
-	/** One domain as the harness boots it: its ramdisk and the checks its command line asks for. */
+	/** What the initramfs made after generation ({@link Ramdisk#padded()}) are padded to, planned as their maximum. */
+	record PaddedSizes(long dom0, long driver) {
+		long of(Ramdisk r) {
+			return r == Ramdisk.DOM0 ? dom0 : r == Ramdisk.DRIVER ? driver : 0;
+		}
+	}
+
+	/**
+	 * One domain as the harness boots it: its ramdisk (and the size it is padded to) and the checks its command line asks
+	 * for; {@code extraArgs} what the caller adds ({@link MarkerExtras#domainArgs()}).
+	 */
 	record Guest(String name, Start start, boolean vuart, Dom0Duties dom0, boolean iomem, boolean lateXenstore,
-			Serving serving, List<NetLink> nets, List<ServedDisk> disks, List<String> dtreg, List<ShmAccess> shm, Ramdisk ramdisk) {
+			Serving serving, List<NetLink> nets, List<ServedDisk> disks, List<String> dtreg, List<String> gpio, List<ShmAccess> shm, Ramdisk ramdisk,
+			long ramdiskMax, List<String> extraArgs) {
 		/** What it boots instead of what the system says. */
 		BootOverrides.ForDomain override() {
 			return new BootOverrides.ForDomain(CommandLines.of(this), start == Start.XL ? Ramdisk.XL_KERNEL : null, ramdisk.pathFor(start),
-					ramdisk == Ramdisk.DOM0 ? Ramdisk.DOM0_SIZE : 0);
+					ramdiskMax);
 		}
 
 		/** Its PV devices come once dom0 attaches them: it waits for them longer. */
@@ -49,14 +60,17 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 	}
 
 	/**
-	 * What dom0 does beyond reporting: {@code xl cpupool-list}; create the xl domains, waiting for each driver domain
-	 * among them; run the generated start script once the boot driver domains (their domain ids) serve; the extras.
+	 * What dom0 does beyond reporting: {@code xl cpupool-list}; run the generated {@code xl/start-domains.sh} unchanged
+	 * (it creates the xl domains and attaches the boot domains' PV devices, each once its driver domain serves, by its
+	 * own waits); relay the xl domains' consoles; the extras.
 	 */
-	record Dom0Duties(boolean cpupoolList, List<String> xlCreate, List<String> xlWait, boolean startScript, List<String> serveWait,
-			List<String> extraArgs) {
+	record Dom0Duties(boolean cpupoolList, List<String> relay, boolean startScript, List<String> extraArgs) {
 	}
 
-	/** A driver domain the harness makes serve with xl devd: the disk images it writes, the vifs it serves. */
+	/**
+	 * A driver domain the harness makes serve by running the generated serve script: the disk images it writes and the
+	 * bridges it makes first (the image's part), the vifs it serves.
+	 */
 	record Serving(List<String> diskImages, List<NetLink> links) {
 		/** The bridges its vifs join, each once, as BRIDGE:ADDRESS. */
 		List<String> bridges() {
@@ -74,7 +88,12 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 	record ShmAccess(boolean owner, long guestAddress) {
 	}
 
-	static MarkerPlan of(System s, Dom0Extras extras) {
+	/** The sizes arm64 boots pad to ({@link Platform}). */
+	static MarkerPlan of(System s, MarkerExtras extras) {
+		return of(s, extras, new PaddedSizes(Platform.DOM0_RAMDISK_ARM64, Platform.DRIVER_RAMDISK_ARM64));
+	}
+
+	static MarkerPlan of(System s, MarkerExtras extras, PaddedSizes sizes) {
 		boolean xl = dom0NeedsXl(s) || extras.any();
 		DriverDomains drivers = DriverDomains.of(s);
 		List<NetLink> links = NetLinks.of(drivers.vifs());
@@ -88,31 +107,46 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 			List<ServedDisk> disks = drivers.disksOf(d).stream().map(f -> new ServedDisk(f.getVdev(), f.getTarget())).toList();
 			boolean pv = drivers.usesPv(d);
 			Ramdisk ramdisk = start == Start.DOM0 && xl ? Ramdisk.DOM0
+					: start == Start.BOOT && serving != null ? Ramdisk.DRIVER
 					: start == Start.BOOT && pv ? Ramdisk.PV
 					: start == Start.XL && !drivers.serving().isEmpty() ? Ramdisk.XL : Ramdisk.PLAIN;
 			// a boot domain with PV interfaces gets xenstore only once dom0 ran init-dom0less
 			boolean lateXenstore = start == Start.BOOT && Backends.hasXenstore(s, d) && pv;
-			guests.add(new Guest(d.getName(), start, d.isVuart(), start == Start.DOM0 ? dom0Duties(s, drivers, extras) : null, d.isDirectMap(),
-					lateXenstore, serving, nets, disks, start == Start.DOM0 ? List.of() : passedThrough(d), shmAccesses(s, d), ramdisk));
+			guests.add(new Guest(d.getName(), start, d.isVuart(), start == Start.DOM0 ? dom0Duties(s, extras) : null, d.isDirectMap(),
+					lateXenstore, serving, nets, disks, start == Start.DOM0 ? List.of() : passedThrough(d), start == Start.DOM0 ? List.of() : gpios(d),
+					shmAccesses(s, d), ramdisk, sizes.of(ramdisk), extras.argsOf(d.getName())));
 		}
 		Set<String> kernels = new LinkedHashSet<>();
 		for (Domain d : s.getDomains())
 			if (Systems.startOf(d) != Start.XL && d.getKernel() != null && d.getKernel().getPath() != null) kernels.add(d.getKernel().getPath());
-		return new MarkerPlan(List.copyOf(guests), links, xl, xenFile(s), kernels);
+		return new MarkerPlan(List.copyOf(guests), links, xl, xenFile(s), kernels, sizes);
 	}
 
-	private static Dom0Duties dom0Duties(System s, DriverDomains drivers, Dom0Extras extras) {
-		List<Domain> boot = Systems.bootDomains(s);
-		// PV devices of boot domains: dom0 waits until the boot driver domains serve (their domain ids: Xen numbers boot
-		// domains 1, 2, ... in the order of /chosen), then runs the generated xl/start-domains.sh
-		boolean startScript = attachesAtBoot(s);
-		List<String> serveWait = startScript ? boot.stream().filter(drivers::serves).map(b -> String.valueOf(boot.indexOf(b) + 1)).toList()
-				: List.of();
-		// a driver domain must serve (xl devd running) before the domains it serves are created
-		List<String> xlWait = Systems.xlDomains(s).stream().filter(x -> x.getRole() == Role.DRIVER).map(Domain::getName).toList();
-		return new Dom0Duties(!s.getCpupools().isEmpty(), Systems.xlDomains(s).stream().map(Domain::getName).toList(), xlWait, startScript,
-				serveWait, extras.args());
+	private static Dom0Duties dom0Duties(System s, MarkerExtras extras) {
+		// the generated start script creates the xl domains and attaches the boot domains' PV devices, each after the driver
+		// domains that serve it say so (their serve scripts): dom0 runs it unchanged and waits for nothing itself
+		boolean startScript = attachesAtBoot(s) || !Systems.xlDomains(s).isEmpty();
+		return new Dom0Duties(!s.getCpupools().isEmpty(), Systems.xlDomains(s).stream().map(Domain::getName).toList(), startScript, extras.args());
 	}
+
+	/**
+	 * The passed-through GPIO controllers (QEMU virt's PL061) whose driver must bind in the domain and read a line: their
+	 * Linux device names, {@code <unit address>.<node name>} (of_device_make_bus_id), e.g. 9030000.pl061.
+	 */
+	private static List<String> gpios(Domain d) {
+		List<String> out = new ArrayList<>();
+		for (var p : d.getPassthrough()) {
+			var dev = p.getDevice();
+			if (dev == null || dev.getDtPath() == null || !dev.getCompatible().contains(PL061)) continue;
+			String node = dev.getDtPath().substring(dev.getDtPath().lastIndexOf('/') + 1);
+			int at = node.indexOf('@');
+			if (at > 0) out.add(node.substring(at + 1) + "." + node.substring(0, at));
+		}
+		return out;
+	}
+
+	/** The compatible of the GPIO controller the harness checks from inside a domain. */
+	static final String PL061 = "arm,pl061";
 
 	/** Where each passed-through device's node lands in the domain's device tree. */
 	private static List<String> passedThrough(Domain d) {
@@ -173,7 +207,7 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 	}
 
 	/** The name the boot loader loads Xen by. */
-	private static String xenFile(System s) {
+	static String xenFile(System s) {
 		return s.getXen() != null && s.getXen().getImage() != null && s.getXen().getImage().getPath() != null ? s.getXen().getImage().getPath()
 				: Resolver.DEFAULT_XEN_IMAGE;
 	}

@@ -2,8 +2,8 @@ package dev.tessera.boot.harness;
 
 import java.io.IOException;
 
-import dev.tessera.boot.assets.BootAssets;
 import dev.tessera.boot.qemu.QemuBoot;
+import dev.tessera.model.Arch;
 
 /** How QEMU boots the generated system. */
 public enum Route {
@@ -14,11 +14,13 @@ public enum Route {
 	/** AAVMF boots Xen as an EFI application with the generated xen.cfg from an EFI system partition. */
 	UEFI;
 
-	QemuBoot.Builder builder(PlanView plan, BootFolders folders, BootAssets assets) throws IOException {
+	QemuBoot.Builder builder(PlanView plan, BootFolders folders, Platform platform) throws IOException {
+		if (platform.arch() == Arch.ARM32 && this != UBOOT)
+			throw new BootXen.Unavailable("a 32-bit Arm system boots through U-Boot only (--route uboot), not --route " + name().toLowerCase(java.util.Locale.ROOT));
 		return switch (this) {
-			case UBOOT -> UBootRoute.builder(plan, folders, assets);
-			case DIRECT -> DirectRoute.builder(plan, folders);
-			case UEFI -> UefiRoute.builder(plan, folders);
+			case UBOOT -> UBootRoute.builder(plan, folders, platform);
+			case DIRECT -> DirectRoute.builder(plan, folders).qemuBinary(platform.qemuBinary()).machine(platform.machine());
+			case UEFI -> UefiRoute.builder(plan, folders).qemuBinary(platform.qemuBinary()).machine(platform.machine());
 		};
 	}
 }

@@ -22,39 +22,48 @@ import dev.tessera.pipeline.Pipeline;
  * (files over QEMU's TFTP server, or already in memory), through the generated host DTB with QEMU loading the
  * modules, or as an EFI application with the generated xen.cfg. Passes only when every domain reported in.
  *
- * <p>One pipeline run: a marker boot plans itself from the loaded system ({@link MarkerPlan}), writes the files the
- * boot loads, and generates with what each domain boots instead (boot overrides, applied before validation); then
- * dom0's initramfs takes the generated xl files in, and the checks compare what the domains report with the plan.
+ * <p>One pipeline run: the Xen that boots is chosen first ({@link BootXen}: its Kconfig goes into the request, and the
+ * system is generated for its release); a marker boot plans itself from the loaded system ({@link MarkerPlan}), writes
+ * the files the boot loads, and generates with what each domain boots instead (boot overrides, applied before
+ * validation); then dom0's and the boot driver domains' initramfs take generated files in, and the checks compare what
+ * the domains report with the plan.
  */
 public final class SystemBooter {
-	/** Xen's and Linux's words for a crash: the boot fails at once. */
-	static final List<String> CRASHES = List.of("Panic on CPU", "Kernel panic", "Unable to handle kernel", "Reboot in five seconds");
-
 	/**
 	 * What to boot and how. {@code marker}: boot the harness's own Linux and initramfs instead of the system's files.
-	 * {@code afterGenerate} sees the generated output before anything takes it in (the negative controls damage it).
+	 * {@code xen}: which Xen. {@code afterGenerate} sees the generated output before anything takes it in (the negative
+	 * controls damage it). {@code extras}: what a marker boot adds (files and arguments).
 	 */
-	public record Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
-			Duration timeout, Path workDir, Consumer<Path> afterGenerate, Dom0Extras extras) {
-		public Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
-				Duration timeout, Path workDir) {
-			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, out -> { }, Dom0Extras.NONE);
+	public record Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, XenRequest xen,
+			Duration timeout, Path workDir, Consumer<Path> afterGenerate, MarkerExtras extras) {
+		public Request {
+			xen = xen != null ? xen : XenRequest.SYSTEM;
+			afterGenerate = afterGenerate != null ? afterGenerate : out -> { };
+			extras = extras != null ? extras : MarkerExtras.NONE;
 		}
 
-		public Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, Path xen,
-				Duration timeout, Path workDir, Consumer<Path> afterGenerate) {
-			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, afterGenerate, Dom0Extras.NONE);
+		public Request(Path systemFile, String systemName, Path filesDir, Route route, boolean marker, XenRequest xen,
+				Duration timeout, Path workDir) {
+			this(systemFile, systemName, filesDir, route, marker, xen, timeout, workDir, null, null);
 		}
 	}
 
-	/** The outcome: generation's diagnostics, or the boot's result with the plan it booted. */
-	public record Report(List<Diagnostic> diagnostics, PlanView plan, BootResult boot, Path workDir, List<String> problems) {
-		Report(List<Diagnostic> diagnostics, Path workDir) {
-			this(diagnostics, null, null, workDir, List.of());
+	/**
+	 * The outcome: generation's diagnostics (a refusal among them: nothing booted), or the boot's result with the plan it
+	 * booted; the Xen that booted, with the notes of its choice.
+	 */
+	public record Report(List<Diagnostic> diagnostics, PlanView plan, BootResult boot, Path workDir, List<String> problems, BootXen xen) {
+		Report(List<Diagnostic> diagnostics, Path workDir, BootXen xen) {
+			this(diagnostics, null, null, workDir, List.of(), xen);
 		}
 
 		public boolean passed() {
 			return boot != null && boot.outcome() == BootResult.Outcome.ALL_SEEN && problems.isEmpty();
+		}
+
+		/** What the user should know about the Xen that booted (a system generated for another release than it targets). */
+		public List<String> notes() {
+			return xen != null ? xen.notes() : List.of();
 		}
 	}
 
@@ -67,38 +76,45 @@ public final class SystemBooter {
 
 		Pipeline pipeline = new Pipeline();
 		Pipeline.LoadedSystem loaded = pipeline.load(r.systemFile(), r.systemName());
-		if (!loaded.ok()) return new Report(loaded.diagnostics(), work);
+		if (!loaded.ok()) return new Report(loaded.diagnostics(), work, null);
+		// the Xen that boots, from the request and the loaded system, before anything is generated (its size is measured)
+		Path ownXen = !r.marker() ? FileLinks.inside(files, MarkerPlan.xenFile(loaded.system())) : null;
+		BootXen xen = BootXen.choose(r.xen(), loaded.system(), r.marker(), ownXen, assets);
+		Platform platform = xen.platform();
 		Pipeline.Request request = new Pipeline.Request(r.systemFile(), r.systemName(), files, out);
-		Path xen = r.xen();
+		if (xen.build() != null) request = request.withXenBuild(xen.build());
 		MarkerPlan marker = null;
 		if (r.marker()) {
-			// what each domain boots instead, and Xen's build, from the loaded system; written before generation measures it
-			marker = MarkerPlan.of(loaded.system(), r.extras());
-			if (xen == null) xen = XenChoice.forSystem(loaded.system(), assets);
-			BootFiles.write(marker, files, xen, assets);
+			// what each domain boots instead, from the loaded system; written before generation measures it
+			marker = MarkerPlan.of(loaded.system(), r.extras(), platform.paddedSizes());
+			BootFiles.write(marker, files, xen.image(), platform);
 			request = request.withOverrides(marker.overrides());
 		}
 		Pipeline.Outcome outcome = pipeline.generate(loaded, request);
 		if (outcome.stop() != null) throw new ToolFailedException(outcome.stop().message());
-		if (outcome.failed()) return new Report(outcome.diagnostics(), work);
+		if (outcome.failed()) return new Report(outcome.diagnostics(), work, xen);
 		PlanView plan = PlanView.of(outcome.plan());
-		// before dom0's initramfs takes the generated xl files in
+		// before dom0's and the driver domains' initramfs take generated files in
 		r.afterGenerate().accept(out);
-		if (marker != null && marker.dom0Xl()) Dom0Initramfs.write(marker, out, files, assets, r.extras().files());
+		if (marker != null && marker.dom0Xl()) GeneratedInitramfs.dom0(marker, out, files, platform, r.extras().files());
+		if (marker != null && marker.uses(Ramdisk.DRIVER)) GeneratedInitramfs.driver(marker, out, files, platform);
 		// the user's own Xen, from the files folder under the name the system gives it
-		if (xen == null) xen = FileLinks.inside(files, plan.xenFile());
+		Path image = xen.image() != null ? xen.image() : FileLinks.inside(files, plan.xenFile());
 
 		List<ExpectedMarker> expected = new ArrayList<>(marker != null ? ExpectedMarkers.of(marker, plan) : ExpectedMarkers.signsOfLife(plan));
 		expected.addAll(r.extras().expected());
-		QemuBoot boot = failingOn(r.route().builder(plan, new BootFolders(out, files, xen, work), assets))
-				.expect(expected.toArray(ExpectedMarker[]::new)).timeout(r.timeout()).build();
+		QemuBoot boot = failingOn(r.route().builder(plan, new BootFolders(out, files, image, work), platform), plan.dom0() != null,
+				r.route() == Route.UBOOT).expect(expected.toArray(ExpectedMarker[]::new)).timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
 		List<String> problems = marker != null && result.outcome() == BootResult.Outcome.ALL_SEEN ? MemoryCheck.problems(plan, result) : List.of();
-		return new Report(outcome.diagnostics(), plan, result, work, problems);
+		return new Report(outcome.diagnostics(), plan, result, work, problems, xen);
 	}
 
-	/** What ends every boot at once as failed: a crash, or a failure marker of the registry ({@link MarkerKind#failures()}). */
-	static QemuBoot.Builder failingOn(QemuBoot.Builder b) {
-		return b.failOn(CRASHES.toArray(String[]::new)).failOnMarkers(MarkerKind.failures());
+	/**
+	 * What ends every boot at once as failed: a crash, Xen's errors, dom0 lost (when the system has one), U-Boot's errors
+	 * (on its route) ({@link FailureLines}), or a failure marker of the registry ({@link MarkerKind#failures()}).
+	 */
+	static QemuBoot.Builder failingOn(QemuBoot.Builder b, boolean dom0, boolean uboot) {
+		return b.failOn(FailureLines.of(dom0, uboot)).failOnMarkers(MarkerKind.failures());
 	}
 }

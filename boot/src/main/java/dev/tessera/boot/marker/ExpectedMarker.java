@@ -5,12 +5,18 @@ import java.util.Objects;
 /**
  * Something a boot must show on its serial console: either a marker of one domain
  * ({@code TESS-KIND name=DOMAIN}, optionally whose text contains a string), or a plain substring
- * of the log (e.g. Xen's {@code "Initializing null scheduler"}), for which {@code domain} and {@code kind} are null.
+ * of the log (e.g. Xen's {@code "Initializing null scheduler"}), for which {@code domain} and {@code kind} are null,
+ * or any console output of a domain Xen relays ({@code consoleOf}, its domain id, with either of Xen's prefixes,
+ * {@link MarkerLine#consoleOf}).
  */
-public record ExpectedMarker(String domain, MarkerKind kind, String contains) {
+public record ExpectedMarker(String domain, MarkerKind kind, String contains, Integer consoleOf) {
+
+	public ExpectedMarker(String domain, MarkerKind kind, String contains) {
+		this(domain, kind, contains, null);
+	}
 
 	public ExpectedMarker {
-		if (domain == null && (contains == null || contains.isEmpty())) {
+		if (domain == null && consoleOf == null && (contains == null || contains.isEmpty())) {
 			throw new IllegalArgumentException("a log expectation needs the text to look for");
 		}
 		if (domain != null && kind == null) {
@@ -42,6 +48,11 @@ public record ExpectedMarker(String domain, MarkerKind kind, String contains) {
 		return new ExpectedMarker(null, null, text);
 	}
 
+	/** Any line of console output of the domain with this id, as Xen relays it ({@code (XEN) DOM1: } or {@code (d1) }). */
+	public static ExpectedMarker consoleOf(int domid) {
+		return new ExpectedMarker(null, null, "", domid);
+	}
+
 	public boolean isLog() {
 		return domain == null;
 	}
@@ -57,11 +68,16 @@ public record ExpectedMarker(String domain, MarkerKind kind, String contains) {
 	}
 
 	public boolean matchesLine(String line) {
-		return isLog() && line.contains(contains);
+		if (!isLog()) return false;
+		if (consoleOf != null) return MarkerLine.consoleOf(line).contains(consoleOf);
+		return line.contains(contains);
 	}
 
 	@Override
 	public String toString() {
+		if (consoleOf != null) {
+			return "console of domain " + consoleOf;
+		}
 		if (isLog()) {
 			return "log \"" + contains + "\"";
 		}

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * One marker printed by the marker scripts ({@link MarkerScripts}), as found on the serial console:
- * {@code TESS-KIND name=DOMAIN [key=value ...] [text]}. Whatever precedes the marker on the line
- * (Xen's {@code "(XEN) DOM1: "} for a dom0less domU in 4.17, {@code "(d1) "} in later releases,
- * nothing for dom0's hvc0) is ignored, so markers are matched per domain name.
+ * {@code TESS-KIND name=DOMAIN [key=value ...] [text]}. Whatever precedes the marker on the line is ignored, so markers
+ * are matched per domain name: nothing for dom0's hvc0; Xen's {@code "(XEN) DOM1: "} for what a domain Xen started
+ * writes to its vpl011 (xen/arch/arm/vpl011.c, {@code printk("DOM%u: %s")}, 4.17 to 4.21), {@code "(d1) "} for what a
+ * domain other than dom0 writes with the console hypercall (xen/drivers/char/console.c, {@code guest_printk}, e.g. an
+ * earlycon=xenboot kernel; printed from 4.17 on when the guest log level lets debug lines through). A marker ends at the
+ * next marker or the next of those prefixes on the same line ({@link #consoleOf}).
  *
  * @param kind   the word after {@code TESS-}, e.g. {@code UP}, {@code MEM}, {@code DONE}: a {@link MarkerKind}'s name,
  *               or whatever else a domain printed
@@ -27,7 +30,9 @@ public record MarkerLine(String kind, String domain, Map<String, String> fields,
 	// A marker runs until the next marker or the next Xen log prefix on the same line: dom0's and
 	// Xen's output can interleave within one serial line.
 	private static final Pattern MARKER = Pattern.compile(
-			"TESS-([A-Z0-9]+) name=([A-Za-z0-9_.\\-]+)(.*?)(?=TESS-[A-Z0-9]+ name=|\\(XEN\\)|$)");
+			"TESS-([A-Z0-9]+) name=([A-Za-z0-9_.\\-]+)(.*?)(?=TESS-[A-Z0-9]+ name=|\\(XEN\\)|\\(d\\d+\\) |$)");
+	/** Xen's prefixes of a domain's console output: {@code (XEN) DOM<id>: } (vpl011) and {@code (d<id>) } (hypercall). */
+	private static final Pattern CONSOLE = Pattern.compile("\\(XEN\\) DOM(\\d+): |\\(d(\\d+)\\) ");
 	private static final Pattern FIELD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S*)");
 
 	public MarkerLine {
@@ -57,6 +62,14 @@ public record MarkerLine(String kind, String domain, Map<String, String> fields,
 			found.add(new MarkerLine(m.group(1), m.group(2), fields, text, line));
 		}
 		return found;
+	}
+
+	/** The domain ids whose console output Xen relayed on this line, in order (either prefix). */
+	public static List<Integer> consoleOf(String line) {
+		List<Integer> ids = new ArrayList<>();
+		Matcher m = CONSOLE.matcher(line);
+		while (m.find()) ids.add(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+		return ids;
 	}
 
 	/** Whether this marker is of that kind. */

@@ -61,7 +61,7 @@ public final class QemuBoot {
 	private final List<String> machine;
 	private final List<String> extraArgs;
 	private final List<ExpectedMarker> expected;
-	private final List<String> failurePatterns;
+	private final List<FailureLine> failureLines;
 	private final Set<MarkerKind> failureMarkers;
 	private final Duration timeout;
 	private final boolean stopWhenAllSeen;
@@ -78,7 +78,7 @@ public final class QemuBoot {
 		this.machine = List.copyOf(b.machine);
 		this.extraArgs = List.copyOf(b.extraArgs);
 		this.expected = List.copyOf(b.expected);
-		this.failurePatterns = List.copyOf(b.failurePatterns);
+		this.failureLines = List.copyOf(b.failureLines);
 		this.failureMarkers = Set.copyOf(b.failureMarkers);
 		this.timeout = b.timeout;
 		this.stopWhenAllSeen = b.stopWhenAllSeen;
@@ -128,7 +128,7 @@ public final class QemuBoot {
 		private final List<String> machine = new ArrayList<>(DEFAULT_MACHINE);
 		private final List<String> extraArgs = new ArrayList<>();
 		private final List<ExpectedMarker> expected = new ArrayList<>();
-		private final List<String> failurePatterns = new ArrayList<>();
+		private final List<FailureLine> failureLines = new ArrayList<>();
 		private final Set<MarkerKind> failureMarkers = EnumSet.noneOf(MarkerKind.class);
 		private Duration timeout = Duration.ofMinutes(4);
 		private boolean stopWhenAllSeen = true;
@@ -179,7 +179,13 @@ public final class QemuBoot {
 
 		/** A serial-log substring that ends the boot at once as failed (e.g. {@code "Panic on CPU"}). */
 		public Builder failOn(String... patterns) {
-			failurePatterns.addAll(List.of(patterns));
+			for (String p : patterns) failureLines.add(FailureLine.any(p));
+			return this;
+		}
+
+		/** Lines that end the boot at once as failed, each where it counts ({@link FailureLine.Where}). */
+		public Builder failOn(java.util.Collection<FailureLine> lines) {
+			failureLines.addAll(lines);
 			return this;
 		}
 
@@ -278,8 +284,13 @@ public final class QemuBoot {
 		return expected;
 	}
 
+	/** The texts that end the boot, anywhere ({@link FailureLine.Where#ANY}). */
 	public List<String> failurePatterns() {
-		return failurePatterns;
+		return failureLines.stream().filter(f -> f.where() == FailureLine.Where.ANY).map(FailureLine::text).toList();
+	}
+
+	public List<FailureLine> failureLines() {
+		return failureLines;
 	}
 
 	public Set<MarkerKind> failureMarkers() {

@@ -206,17 +206,18 @@ public final class QemuRunner {
 	/** Matches console lines against what a boot expects. */
 	private static final class Watch {
 		final List<ExpectedMarker> expected;
-		final List<String> failurePatterns;
+		final List<FailureLine> failureLines;
 		final Set<MarkerKind> failureMarkers;
 		final Map<ExpectedMarker, Duration> seenAt = new LinkedHashMap<>();
 		final List<MarkerLine> markers = new ArrayList<>();
 		String failure;
+		boolean ubootDone;
 
 		Watch(QemuBoot boot) {
 			// duplicates are one expectation
 			Set<ExpectedMarker> unique = new LinkedHashSet<>(boot.expected());
 			this.expected = List.copyOf(unique);
-			this.failurePatterns = boot.failurePatterns();
+			this.failureLines = boot.failureLines();
 			this.failureMarkers = boot.failureMarkers();
 		}
 
@@ -233,13 +234,14 @@ public final class QemuRunner {
 				}
 			}
 			if (failure == null) {
-				for (String f : failurePatterns) {
-					if (line.contains(f)) {
+				for (FailureLine f : failureLines) {
+					if (f.matches(line, ubootDone)) {
 						failure = line;
 						break;
 					}
 				}
 			}
+			if (line.contains(FailureLine.UBOOT_HANDOVER)) ubootDone = true;
 			if (failure == null) {
 				for (MarkerLine m : found) {
 					if (failureMarkers.stream().anyMatch(k -> k.failsOn(m))) {

@@ -14,6 +14,31 @@ if [ -n "${tess_dtreg:-}" ]; then
   done
 fi
 
+# tess_gpio=DEVICE,...: a passed-through GPIO controller (QEMU virt's PL061), by its Linux device name
+# (<unit address>.<node name>): its driver must bind it on the AMBA bus, register a gpiochip labelled with that name,
+# and read line 0 through sysfs. Probing may be deferred (a missing clock defers it for ever): wait up to 20 s.
+if [ -n "${tess_gpio:-}" ]; then
+  for id in $(echo "$tess_gpio" | tr ',' ' '); do
+    dev="/sys/bus/amba/devices/$id"; drv=""
+    for i in $(seq 1 20); do
+      [ -e "$dev/driver" ] && { drv=$(basename "$(readlink "$dev/driver")"); break; }
+      sleep 1
+    done
+    if [ ! -e "$dev" ]; then m GPIOERR "$id absent: no such AMBA device"; continue; fi
+    if [ -z "$drv" ]; then m GPIOERR "$id present but no driver bound it: $(dmesg | grep "$id" | tail -n 1 | sed 's/^\[[ 0-9.]*\] //')"; continue; fi
+    chip=""
+    for c in /sys/class/gpio/gpiochip*; do [ "$(cat "$c/label" 2>/dev/null)" = "$id" ] && chip=$c; done
+    if [ -z "$chip" ]; then m GPIOERR "$id bound to $drv but no gpiochip is labelled $id"; continue; fi
+    base=$(cat "$chip/base"); n=$(cat "$chip/ngpio")
+    [ -e "/sys/class/gpio/gpio$base" ] || echo "$base" > /sys/class/gpio/export 2>/tmp/gpio.log
+    v=$(cat "/sys/class/gpio/gpio$base/value" 2>>/tmp/gpio.log)
+    case "$v" in
+      0|1) m GPIO "$id bound $drv ${chip##*/} ngpio=$n line0=$v" ;;
+      *) m GPIOERR "$id bound to $drv, line $base unreadable: $(tail -n 1 /tmp/gpio.log)" ;;
+    esac
+  done
+fi
+
 # Static shared memory: the owner writes a word, a borrower waits until it reads it.
 if [ -n "${tess_shmw:-}" ]; then
   devmem "$tess_shmw" 32 0x7e55a11d && m SHM "wrote $tess_shmw"
@@ -42,15 +67,21 @@ if [ "${tess_latexs:-0}" = 1 ]; then
   if [ -n "$up" ]; then m XS "late=$late xenbus up after ${up}s"; else m XSERR "late=$late no xenstore after 150 s"; fi
 fi
 
-# In a driver domain started with xl (its initramfs has the xl tools): load the backend modules, write the disk
-# images it serves (their first line: "tessera-disk PATH"), make the bridges its vifs join, and serve with xl devd.
-# Its block hotplug script, Tessera's own for busybox (it replaces Debian's), puts an image on a loop device and
-# hands blkback its device number. Vifs get Debian's own vif-bridge (from xen-utils-common, run by bash), which
-# enslaves each backend interface to the bridge its xl config names.
+# In a driver domain (its initramfs has the xl tools and the generated xl folder as /etc/xen): the image's part first —
+# the Xen device modules, the disk images it serves (their first line: "tessera-disk PATH"), the bridges its vifs join
+# and a block hotplug script for busybox — then the generated xl/serve-<name>.sh, unchanged: it loads the backend
+# drivers (modprobe), waits for the bridges, runs xl devd and writes data/tessera/serving, which dom0's generated
+# start script waits for before it creates or attaches anything this domain serves. Tessera's block hotplug script (it
+# replaces Debian's) puts an image on a loop device and hands blkback its device number. Vifs get Debian's own
+# vif-bridge (from xen-utils-common, run by bash), which enslaves each backend interface to the bridge its xl config
+# names.
 if [ "${tess_domd:-0}" = 1 ]; then
-  for k in $(cat /lib/modules/xen/load-order 2>/dev/null) xen-blkback loop; do
+  for k in $(cat /lib/modules/xen/load-order 2>/dev/null) loop; do
     insmod "/lib/modules/xen/$k.ko" 2>/dev/null
   done
+  # the serve script loads the backend drivers with modprobe: the kernel's modules where modprobe looks
+  ln -sfn /lib/modules/xen "/lib/modules/$(uname -r)"
+  depmod 2>/dev/null
   mkdir -p /proc/xen /var/run/xen /var/lib/xen /var/log/xen /etc/xen/scripts
   [ -e /etc/xen/xl.conf ] || : > /etc/xen/xl.conf
   mount -t xenfs xenfs /proc/xen 2>/dev/null
@@ -61,7 +92,7 @@ if [ "${tess_domd:-0}" = 1 ]; then
   done
   # tess_br=BRIDGE:ADDRESS,...: the bridges the served vifs join, each with an address in a /24
   if [ -n "${tess_br:-}" ]; then
-    for k in llc stp bridge xen-netback; do insmod "/lib/modules/xen/$k.ko" 2>/dev/null; done
+    for k in llc stp bridge; do insmod "/lib/modules/xen/$k.ko" 2>/dev/null; done
     for b in $(echo "$tess_br" | tr ',' ' '); do
       br=${b%%:*}
       # busybox's brctl has no stp/setfd: no spanning tree and no forwarding delay through sysfs
@@ -86,11 +117,14 @@ esac
 exit 0
 BLOCK
   chmod 755 /etc/xen/scripts/block
-  if xl devd >/tmp/xl-devd.log 2>&1; then m DEVD ready; else m DEVD "failed $(tail -n 1 /tmp/xl-devd.log)"; fi
-  # tells dom0 (which waits for it before attaching PV devices of boot domains) that this domain serves
-  xenstore-write data/tess-serving 1 2>/dev/null
-  # what the generated xl/serve-<name>.sh writes last, which the generated start script waits for
-  xenstore-write data/tessera/serving 1 2>/dev/null
+  # tess_servedelay=N: a driver domain that comes up slowly, its serve script N seconds late
+  [ -n "${tess_servedelay:-}" ] && sleep "$tess_servedelay"
+  if sh "/etc/xen/serve-$NAME.sh" >/tmp/serve.log 2>&1; then
+    m SERVE "ok at $(cut -d. -f1 /proc/uptime)s"
+  else
+    tail -n 8 /tmp/serve.log | while read -r l; do m STARTLOG "serve-$NAME.sh: $l"; done
+    echo "TESS-SERVE name=$NAME failed: $(tail -n 1 /tmp/serve.log)" | cut -c1-300
+  fi
   # tess_brif=BRIDGE:MAC,...: once a guest is up (after this domain's TESS-DONE, so in the background), each served
   # vif's backend interface must be a port of its bridge, the bridge must have learnt the guest's MAC (MAC "any": no
   # MAC was declared) on that very port (the guest's traffic came in through it), and the vif's hotplug script must
@@ -161,8 +195,8 @@ if [ -n "${tess_net:-}" ]; then
   done
 fi
 
-# In dom0: start the domains of the xl configs in /etc/xen, in order, and relay their consoles.
-if [ -n "${tess_xlcreate:-}" ]; then
+# In dom0: relay the consoles of the domains the generated start script creates with xl (tess_relay: their names).
+if [ -n "${tess_relay:-}" ]; then
   mkdir -p /var/log/xen/console
   mkdir -p /var/run/xen /var/lib/xen /dev/pts
   # xenconsoled gives every guest console a pseudo-terminal: it needs devpts
@@ -174,7 +208,7 @@ if [ -n "${tess_xlcreate:-}" ]; then
   # xenconsoled logs): a domain's markers appear as it prints them, also those it prints after its TESS-DONE.
   (
     while true; do
-      for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
+      for c in $(echo "$tess_relay" | tr ',' ' '); do
         f="/var/log/xen/console/guest-$c.log"
         [ -r "$f" ] || continue
         old=$(cat "/tmp/relayed-$c" 2>/dev/null || echo 0)
@@ -187,45 +221,14 @@ if [ -n "${tess_xlcreate:-}" ]; then
       sleep 1
     done
   ) &
-  # with tess_start the generated xl/start-domains.sh creates them (below)
-  [ "${tess_start:-0}" = 1 ] || for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
-    if xl create "/etc/xen/$c.cfg" >/tmp/xl-create-$c.log 2>&1; then
-      m XLCREATE "ok $c"
-      # a driver domain serves once its /init is done (xl devd started): wait for it before the next create
-      case ",${tess_xlwait:-}," in *",$c,"*)
-        for i in $(seq 1 60); do
-          grep -q "TESS-DONE" "/var/log/xen/console/guest-$c.log" 2>/dev/null && break
-          sleep 1
-        done ;;
-      esac
-    else
-      m XLCREATE "failed $c"
-      tail -n 12 /tmp/xl-create-$c.log | while read -r l; do echo "TESS-XLERR name=$NAME $l" | cut -c1-300; done
-      ps | grep -v grep | grep xen | while read -r l; do m XLERR "ps: $l"; done
-      cat /tmp/xenconsoled.log 2>/dev/null | while read -r l; do m XLERR "xenconsoled: $l"; done
-    fi
-  done
 fi
 
-# In dom0: the domains Xen started at boot with PV interfaces got xenstore from init-dom0less (run by /init after
-# xen-init-dom0; it names them dom0less-<id>). Wait until each driver domain among them serves (tess_servewait: their
-# domain ids; each writes data/tess-serving once xl devd runs), then run the generated xl/start-domains.sh unchanged.
+# In dom0: run the generated xl/start-domains.sh unchanged. It renames the domains Xen started at boot with PV interfaces
+# (init-dom0less, run by /init after xen-init-dom0, named them dom0less-<id>), creates the xl domains and attaches the
+# boot domains' PV devices, each only once the driver domains that serve it say they do (its wait_serving lines).
 if [ "${tess_start:-0}" = 1 ]; then
   # what init-dom0less said: "Checking domid: N", "Init dom0less domain: N", and its errors
   grep -av '^$' /tmp/init-dom0less.log 2>/dev/null | while read -r l; do m DOM0LESS "$l"; done
-  for id in $(echo "${tess_servewait:-}" | tr ',' ' '); do
-    ok=""
-    for i in $(seq 1 150); do
-      [ "$(xenstore-read "/local/domain/$id/data/tess-serving" 2>/dev/null)" = 1 ] && { ok=$i; break; }
-      sleep 1
-    done
-    if [ -n "$ok" ]; then m SERVING "domid $id after ${ok}s"
-    else
-      # the details first: the harness stops QEMU at the first failure line
-      tail -n 5 /tmp/init-dom0less.log 2>/dev/null | while read -r l; do m STARTLOG "init-dom0less: $l"; done
-      m STARTERR "domain $id does not serve after 150 s"
-    fi
-  done
   if sh /etc/xen/start-domains.sh >/tmp/start-domains.log 2>&1; then
     m START ok
     # the names xl knows the domains by now (the script renamed the dom0less-<id> ones)
@@ -237,11 +240,11 @@ if [ "${tess_start:-0}" = 1 ]; then
   fi
 fi
 
-if [ -n "${tess_xlcreate:-}" ]; then
+if [ -n "${tess_relay:-}" ]; then
   # dom0 is done when every xl domain is (or after three minutes); the relay goes on
   for i in $(seq 1 180); do
     pending=0
-    for c in $(echo "$tess_xlcreate" | tr ',' ' '); do
+    for c in $(echo "$tess_relay" | tr ',' ' '); do
       grep -q "TESS-DONE" "/var/log/xen/console/guest-$c.log" 2>/dev/null || pending=1
     done
     [ "$pending" = 0 ] && break

@@ -87,8 +87,8 @@ class XlConfigsAcceptedByXlTest {
 				}
 				""");
 		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, Route.DIRECT, true,
-				null, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
-				new Dom0Extras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
+				XenRequest.SYSTEM, Duration.ofMinutes(4), work.resolve("boot"), out -> { },
+				new MarkerExtras(files, List.of("tess_xlcheck=1"), expected)), line -> { });
 		List<String> verdicts = report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLN) || m.is(MarkerKind.XLA)).map(m -> m.body()).toList();
 		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
 		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());

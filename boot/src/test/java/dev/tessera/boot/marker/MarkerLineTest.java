@@ -48,6 +48,25 @@ class MarkerLineTest {
 	}
 
 	@Test
+	void xensTwoConsolePrefixesEndAMarkerAndNameTheDomain() {
+		// 4.17-4.21 relay a boot domain's vpl011 as "(XEN) DOM<id>: " (vpl011.c) and its console hypercall as "(d<id>) "
+		// (console.c, guest_printk): dom0's hvc0 line interleaved with either keeps its fields
+		for (String prefix : List.of("(XEN) DOM1: ", "(d1) ")) {
+			List<MarkerLine> ms = MarkerLine.parse("TESS-MEM name=dom0 kib=234228" + prefix + "TESS-MEM name=domU1 kib=105688");
+			assertEquals(2, ms.size(), prefix);
+			assertEquals(234228, ms.get(0).longField("kib"), prefix);
+			assertEquals(105688, ms.get(1).longField("kib"), prefix);
+		}
+		assertEquals(List.of(1), MarkerLine.consoleOf("(XEN) DOM1: [    0.000000] Booting Linux"));
+		assertEquals(List.of(2), MarkerLine.consoleOf("(d2) [    0.000000] Booting Linux"));
+		assertEquals(List.of(), MarkerLine.consoleOf("(XEN) Xen version 4.20.5-pre"));
+		assertTrue(ExpectedMarker.consoleOf(1).matchesLine("(d1) hello"));
+		assertTrue(ExpectedMarker.consoleOf(1).matchesLine("(XEN) DOM1: hello"));
+		assertTrue(!ExpectedMarker.consoleOf(1).matchesLine("(XEN) DOM11: hello"));
+		assertTrue(!ExpectedMarker.consoleOf(1).matchesLine("(d12) hello"));
+	}
+
+	@Test
 	void linesWithoutMarkersGiveNothing() {
 		assertTrue(MarkerLine.parse("(XEN) Xen version 4.17.5").isEmpty());
 		assertTrue(MarkerLine.parse("TESS-UP without a name").isEmpty());

@@ -83,8 +83,8 @@ class MarkerProtocolTest {
 						k + ": an ...ERR kind that is not a failure must say it gives details");
 			}
 		}
-		assertEquals(EnumSet.of(MarkerKind.XSERR, MarkerKind.BRIFERR, MarkerKind.NETERR, MarkerKind.STARTERR, MarkerKind.XLCREATE,
-				MarkerKind.START, MarkerKind.XLN, MarkerKind.XLA), MarkerKind.failures());
+		assertEquals(EnumSet.of(MarkerKind.GPIOERR, MarkerKind.XSERR, MarkerKind.SERVE, MarkerKind.BRIFERR, MarkerKind.NETERR, MarkerKind.START,
+				MarkerKind.XLN, MarkerKind.XLA), MarkerKind.failures());
 	}
 
 	@Test

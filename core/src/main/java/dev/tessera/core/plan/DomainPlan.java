@@ -42,8 +42,11 @@ public record DomainPlan(String name, int id, Role role, Start start, OsKind os,
 	public record Boot(BootModule kernel, BootModule ramdisk, BootModule deviceTree, boolean generatedDeviceTree, String cmdline) {
 	}
 
-	/** @param passthrough the host devices it is given, and the register banks of its GPU OSIDs */
-	public record Devices(List<PassthroughPlan> passthrough, boolean vuart) {
+	/**
+	 * @param passthrough the host devices it is given, and the register banks of its GPU OSIDs
+	 * @param clocks      the fixed clocks those devices use, each once, for its partial device tree
+	 */
+	public record Devices(List<PassthroughPlan> passthrough, List<FixedClockPlan> clocks, boolean vuart) {
 		/** Devices it is assigned (not mere OSID register banks). */
 		public List<PassthroughPlan> assigned() {
 			return passthrough.stream().filter(p -> !p.window()).toList();

@@ -11,9 +11,18 @@ import java.util.List;
  * @param behindIommu    an IOMMU of the board covers the device; otherwise Xen must be told to assign it without one
  * @param osid           for an OSID register bank: the guest's OSID. The device itself stays with the GPU's host, and
  *                       so does its interrupt, which Xen routes to one domain only.
+ * @param clocks         the device's clocks when every one is a fixed clock of the board, each as the label of the
+ *                       domain's copy of it ({@link FixedClockPlan}) and its specifier cells; empty otherwise (a
+ *                       clock from a controller cannot be given: rule device.clock-unavailable)
+ * @param clockNames     the device's clock-names, when it has clocks and a name for each
  */
 public record PassthroughPlan(String device, String hostPath, String nodeName, List<String> compatible,
-		List<MmioRange> regs, List<InterruptPlan> irqs, boolean behindIommu, Integer osid) {
+		List<MmioRange> regs, List<InterruptPlan> irqs, boolean behindIommu, Integer osid, List<Clock> clocks,
+		List<String> clockNames) {
+
+	/** One entry of a device's clocks: the label of a fixed clock in the partial tree and the cells after it. */
+	public record Clock(String label, List<Long> cells) {
+	}
 
 	/** Only registers are mapped: the device is not assigned, so no dtdev, xen,path or host-side change. */
 	public boolean window() {

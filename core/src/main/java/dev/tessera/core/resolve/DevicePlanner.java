@@ -1,13 +1,16 @@
 package dev.tessera.core.resolve;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.tessera.core.board.IommuCoverage;
 import dev.tessera.core.board.OsidBank;
 import dev.tessera.core.plan.DomainPlan;
+import dev.tessera.core.plan.FixedClockPlan;
 import dev.tessera.core.plan.GpuPlan;
 import dev.tessera.core.plan.InterruptPlan;
 import dev.tessera.core.plan.MmioRange;
@@ -15,6 +18,8 @@ import dev.tessera.core.plan.PassthroughPlan;
 import dev.tessera.model.Board;
 import dev.tessera.model.Device;
 import dev.tessera.model.Domain;
+import dev.tessera.model.DtReference;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.GpuGuest;
 import dev.tessera.model.GpuShare;
 import dev.tessera.model.GpuSharing;
@@ -24,18 +29,44 @@ import dev.tessera.model.Start;
 import dev.tessera.model.System;
 
 /**
- * Devices and interrupts: what each domain is given (host devices with their registers and interrupts, or the
- * register bank of a GPU OSID), what leaves dom0's sight, and how each shared GPU is hosted and used.
+ * Devices and interrupts: what each domain is given (host devices with their registers, interrupts and fixed
+ * clocks, or the register bank of a GPU OSID), what leaves dom0's sight, and how each shared GPU is hosted and used.
  */
 final class DevicePlanner {
 	private final System s;
 	private final Board b;
 	/** One plan per device, whoever it is given to. */
 	private final Map<Device, PassthroughPlan> byDevice = new LinkedHashMap<>();
+	/** The board's fixed clocks by device-tree path, each with the label a partial tree gives it. */
+	private final Map<String, FixedClockPlan> fixedClocks = new LinkedHashMap<>();
 
 	DevicePlanner(System s, Board b) {
 		this.s = s;
 		this.b = b;
+		Set<String> labels = new HashSet<>(Set.of("gic")); // the partial tree's placeholder for the guest's GIC
+		for (FixedClock c : b.getFixedClocks()) {
+			if (c.getDtPath() == null || fixedClocks.containsKey(c.getDtPath())) continue;
+			fixedClocks.put(c.getDtPath(), new FixedClockPlan(unique(label(c.getName()), labels), nodeName(c.getDtPath()), c.getDtPath(),
+					c.getFrequency(), c.getCells(), List.copyOf(c.getOutputNames())));
+		}
+	}
+
+	/**
+	 * The fixed clocks a domain's devices use, each once in order of first use, named so that no two nodes under
+	 * the partial tree's /passthrough share a name.
+	 */
+	List<FixedClockPlan> clocksOf(List<PassthroughPlan> given) {
+		Set<String> labels = new HashSet<>();
+		for (PassthroughPlan p : given) for (PassthroughPlan.Clock c : p.clocks()) labels.add(c.label());
+		Set<String> nodes = new HashSet<>();
+		for (PassthroughPlan p : given) nodes.add(p.nodeName());
+		List<FixedClockPlan> out = new ArrayList<>();
+		for (FixedClockPlan c : fixedClocks.values()) {
+			if (!labels.contains(c.label())) continue;
+			String node = nodes.add(c.nodeName()) ? c.nodeName() : unique(c.label(), nodes);
+			out.add(new FixedClockPlan(c.label(), node, c.hostPath(), c.hz(), c.cells(), c.outputNames()));
+		}
+		return out;
 	}
 
 	/** The devices a domain is given, then the register banks of its GPU OSIDs. */
@@ -74,8 +105,37 @@ final class DevicePlanner {
 	private PassthroughPlan passthrough(Device dev) {
 		String path = dev.getDtPath();
 		List<MmioRange> regs = dev.getRegs().stream().map(r -> new MmioRange(r.getBase(), r.getSize(), r.getBase())).toList();
+		List<PassthroughPlan.Clock> clocks = clocks(dev);
+		List<String> clockNames = !clocks.isEmpty() && dev.getClockNames().size() == clocks.size() ? List.copyOf(dev.getClockNames()) : List.of();
 		return new PassthroughPlan(dev.getName(), path, nodeName(path), List.copyOf(dev.getCompatible()), regs, interrupts(dev),
-				IommuCoverage.covered(b, dev), null);
+				IommuCoverage.covered(b, dev), null, clocks, clockNames);
+	}
+
+	/**
+	 * The device's clocks as references to the fixed clocks a partial tree carries; none unless every clock is a
+	 * fixed clock of the board (the rest of a list would not match the clock-names its binding expects).
+	 */
+	private List<PassthroughPlan.Clock> clocks(Device dev) {
+		List<PassthroughPlan.Clock> out = new ArrayList<>();
+		for (DtReference r : dev.getClocks()) {
+			FixedClockPlan c = fixedClocks.get(r.getProvider());
+			if (c == null) return List.of();
+			out.add(new PassthroughPlan.Clock(c.label(), List.copyOf(r.getCells())));
+		}
+		return out;
+	}
+
+	/** A DTS label from a name: letters, digits and '_', not starting with a digit ("apb-pclk" is apb_pclk). */
+	static String label(String name) {
+		String l = (name == null ? "clk" : name).replaceAll("[^A-Za-z0-9_]", "_");
+		return l.isEmpty() || Character.isDigit(l.charAt(0)) ? "clk_" + l : l;
+	}
+
+	/** {@code wanted}, or it with _2, _3 … when {@code taken} has it; added to {@code taken}. */
+	private static String unique(String wanted, Set<String> taken) {
+		String name = wanted;
+		for (int i = 2; !taken.add(name); i++) name = wanted + "_" + i;
+		return name;
 	}
 
 	/**
@@ -91,7 +151,7 @@ final class DevicePlanner {
 				OsidBank.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
 					String path = g.getDevice().getDtPath();
 					out.add(new PassthroughPlan(g.getDevice().getName(), path, nodeName(path), List.copyOf(g.getDevice().getCompatible()),
-							List.of(range(w)), List.of(), false, x.getOsid()));
+							List.of(range(w)), List.of(), false, x.getOsid(), List.of(), List.of()));
 				});
 			}
 		}

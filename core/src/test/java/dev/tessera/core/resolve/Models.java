@@ -82,6 +82,23 @@ final class Models {
 		return dev;
 	}
 
+	static FixedClock fixedClock(Board b, String name, String path, long hz) {
+		FixedClock c = F.createFixedClock();
+		c.setName(name);
+		c.setDtPath(path);
+		c.setFrequency(hz);
+		b.getFixedClocks().add(c);
+		return c;
+	}
+
+	/** Adds a clock of {@code provider} (a fixed clock's or a controller's path) with its cells to the device. */
+	static void clock(Device dev, String provider, long... cells) {
+		DtReference r = F.createDtReference();
+		r.setProvider(provider);
+		for (long c : cells) r.getCells().add(c);
+		dev.getClocks().add(r);
+	}
+
 	static void pass(Domain d, Device dev) {
 		Passthrough p = F.createPassthrough();
 		p.setDevice(dev);

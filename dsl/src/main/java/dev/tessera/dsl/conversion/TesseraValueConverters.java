@@ -19,7 +19,7 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "HEX")
 	public IValueConverter<Long> hex() {
-		return new LongConverter();
+		return new LongConverter(Sizes::hex);
 	}
 
 	@ValueConverter(rule = "DURATION_LITERAL")
@@ -34,17 +34,23 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "SIZE_LITERAL")
 	public IValueConverter<Long> sizeLiteral() {
-		return new LongConverter();
+		return new LongConverter(Sizes::hex);
 	}
 
 	@ValueConverter(rule = "Address")
 	public IValueConverter<Long> address() {
-		return new LongConverter();
+		return new LongConverter(Sizes::hex);
+	}
+
+	@ValueConverter(rule = "Hertz")
+	public IValueConverter<Long> hertz() {
+		// a rate reads back in decimal, as the device tree's clock-frequency is usually written
+		return new LongConverter(String::valueOf);
 	}
 
 	@ValueConverter(rule = "Size")
 	public IValueConverter<Long> size() {
-		return new LongConverter();
+		return new LongConverter(Sizes::hex);
 	}
 
 	@ValueConverter(rule = "Name")
@@ -78,8 +84,14 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 		};
 	}
 
-	/** 512M, 2G, 0x1000, 4096 → bytes. */
+	/** 512M, 2G, 0x1000, 4096 → bytes; written back with the given format. */
 	static final class LongConverter extends AbstractNullSafeConverter<Long> {
+		private final java.util.function.LongFunction<String> format;
+
+		LongConverter(java.util.function.LongFunction<String> format) {
+			this.format = format;
+		}
+
 		protected Long internalToValue(String string, INode node) {
 			try {
 				return Sizes.parse(string);
@@ -89,7 +101,7 @@ public class TesseraValueConverters extends DefaultTerminalConverters {
 		}
 
 		protected String internalToString(Long value) {
-			return Sizes.hex(value);
+			return format.apply(value);
 		}
 	}
 

@@ -65,7 +65,7 @@ public class TesseraPresentationReconciler extends PresentationReconciler {
 		}
 	}
 
-	/** 0x1f_000, 512M, 4KiB, 4.19, 1920x1080, 42. */
+	/** 0x1f_000, 512M, 4KiB, 4.19, 1920x1080, 5ms, 42. */
 	static final class NumberRule implements IRule {
 		private final IToken token;
 
@@ -92,6 +92,11 @@ public class TesseraPresentationReconciler extends PresentationReconciler {
 				c = s.read();
 				if (c == 'i') c = s.read();
 				if (c == 'B') return token;
+			}
+			if (c == 'm' || c == 'u') {
+				// a duration: 5ms, 500us
+				if (s.read() == 's') return token;
+				s.unread();
 			}
 			s.unread();
 			return token;

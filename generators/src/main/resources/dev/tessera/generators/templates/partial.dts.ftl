@@ -5,7 +5,10 @@
      For a dom0less domain Xen also needs xen,reg, xen,path and the /gic placeholder; an xl domain gets its
      mappings from iomem= and irqs= in its xl config. An OSID bank has no xen,path: Xen then maps the registers
      without assigning the device, which stays with the GPU's host (xen/arch/arm/domain_build.c,
-     handle_passthrough_prop). -->
+     handle_passthrough_prop).
+     A device whose clocks are fixed clocks of the board gets a copy of each under /passthrough, the only node Xen
+     (domain_handle_dtb_bootmodule) and xl (copy_partial_fdt) copy into the guest, phandle included; a node beside
+     it would be dropped. -->
 <@h.header comment="//"/>
 // Partial device tree of domain ${d.name()}.
 /dts-v1/;
@@ -26,6 +29,17 @@
 		ranges;
 		#address-cells = <0x2>;
 		#size-cells = <0x2>;
+<#list d.devices().clocks() as c>
+
+		${c.label()}: ${c.nodeName()} {
+			compatible = "fixed-clock";
+			#clock-cells = <${fmt.hex(c.cells())}>;
+			clock-frequency = <<#list c.hzCells() as x>${x?c}<#sep> </#list>>;
+<#if c.outputNames()?has_content>
+			clock-output-names = <#list c.outputNames() as n>"${n}"<#sep>, </#list>;
+</#if>
+		};
+</#list>
 <#list d.devices().passthrough() as p>
 
 		${p.nodeName()} {
@@ -38,6 +52,12 @@
 			interrupt-parent = <&gic>;
 </#if>
 			interrupts = <<#list p.irqs() as i>${fmt.hex(i.type())} ${fmt.hex(i.number())} ${fmt.hex(i.flags())}<#sep> </#list>>;
+</#if>
+<#if p.clocks()?has_content>
+			clocks = <#list p.clocks() as c><&${c.label()}<#list c.cells() as x> ${fmt.hex(x)}</#list>><#sep>, </#list>;
+</#if>
+<#if p.clockNames()?has_content>
+			clock-names = <#list p.clockNames() as n>"${n}"<#sep>, </#list>;
 </#if>
 <#if dom0less>
 			xen,reg = <<#list p.regs() as r>${fmt.pageCells(r.base())} ${fmt.pagesCells(r.base(), r.size())} ${fmt.pageCells(r.guest())}<#sep> </#list>>;

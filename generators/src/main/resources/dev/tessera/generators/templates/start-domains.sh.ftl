@@ -19,8 +19,10 @@ wait_for() {
 <#if plan.backends().servers()?has_content>
 # a driver domain serves once its serve-<name>.sh ran (xl devd started, backend drivers and bridges there)
 wait_serving() {
+	# a driver domain that does not exist (or not by this name) is an error now, in xl's words, not after the wait
+	id=$(xl domid "$1") || exit 1
 	i=0
-	until [ "$(xenstore-read "/local/domain/$(xl domid "$1")/${files.SERVING_KEY}" 2>/dev/null)" = 1 ]; do
+	until [ "$(xenstore-read "/local/domain/$id/${files.SERVING_KEY}" 2>/dev/null)" = 1 ]; do
 		i=$((i + 1)); [ "$i" -lt 120 ] || { echo "driver domain $1 does not serve: run xl/serve-$1.sh in it" >&2; exit 1; }
 		sleep 1
 	done

@@ -30,6 +30,8 @@ import dev.tessera.model.CpuRange;
 import dev.tessera.model.Cpupool;
 import dev.tessera.model.Device;
 import dev.tessera.model.Domain;
+import dev.tessera.model.DtReference;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.Interrupt;
 import dev.tessera.model.IrqType;
 import dev.tessera.model.Passthrough;
@@ -59,6 +61,7 @@ public final class Facts {
 		if (element instanceof CpuRange r) return cpuRange(r);
 		if (element instanceof Cpupool p) return cpupool(p);
 		if (element instanceof RamBank r) return "**RAM `" + r.getName() + "`** " + range(r.getBase(), r.getSize());
+		if (element instanceof FixedClock c) return fixedClock(c);
 		if (element instanceof ReservedRegion r) return "**reserved `" + r.getName() + "`** " + range(r.getBase(), r.getSize())
 				+ (r.isLoader() ? " — used by the boot loader: Tessera places nothing there" : " — kept from every domain")
 				+ (r.getNote() != null ? "\n\n" + r.getNote() : "");
@@ -83,7 +86,8 @@ public final class Facts {
 		sb.append("\n- RAM: ").append(b.getRam().stream().map(r -> "`" + r.getName() + "` " + range(r.getBase(), r.getSize()))
 				.collect(Collectors.joining(", ")));
 		if (b.getGic() != null) sb.append("\n- GIC v").append(b.getGic().getVersion());
-		sb.append("\n- devices: ").append(b.getDevices().size()).append(", IOMMUs: ").append(b.getIommus().size());
+		sb.append("\n- devices: ").append(b.getDevices().size()).append(", IOMMUs: ").append(b.getIommus().size())
+				.append(", fixed clocks: ").append(b.getFixedClocks().size());
 		if (b.getDeviceTree() != null) sb.append("\n- device tree: `").append(b.getDeviceTree()).append("`");
 		return sb.toString();
 	}
@@ -114,6 +118,7 @@ public final class Facts {
 		String iommu = b == null ? "" : b.getIommus().stream().filter(i -> i.getCovers().contains(d))
 				.map(i -> "`" + i.getName() + "` (" + i.getKind().getLiteral() + (i.isDisabled() ? ", disabled" : "") + ")")
 				.collect(Collectors.joining(", "));
+		if (!d.getClocks().isEmpty()) lines.add("clocks: " + clocks(d, b));
 		if (d.isDma()) lines.add("DMA: yes, " + (b != null && dev.tessera.core.board.IommuCoverage.covered(b, d) ? "behind IOMMU " + iommu
 				: "no IOMMU Xen can use" + (iommu.isEmpty() ? "" : " (" + iommu + ")") + ": only a direct-mapped domain can have it"));
 		else lines.add("DMA: no");
@@ -121,6 +126,39 @@ public final class Facts {
 		lines.add(owners(d, context));
 		sb.append("\n\n- ").append(String.join("\n- ", lines));
 		return sb.toString();
+	}
+
+	/** Each clock with its name, and whether a guest can have it: a fixed clock is copied into its partial tree. */
+	static String clocks(Device d, Board b) {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < d.getClocks().size(); i++) {
+			DtReference r = d.getClocks().get(i);
+			String name = i < d.getClockNames().size() ? "`" + d.getClockNames().get(i) + "` " : "";
+			FixedClock fixed = b == null ? null : b.getFixedClocks().stream().filter(c -> r.getProvider() != null && r.getProvider().equals(c.getDtPath()))
+					.findFirst().orElse(null);
+			out.add(name + (fixed != null ? "fixed clock `" + fixed.getName() + "` (" + hz(fixed.getFrequency()) + ")"
+					: "`" + r.getProvider() + "`" + (r.getCells().isEmpty() ? "" : " <" + r.getCells().stream().map(String::valueOf)
+							.collect(Collectors.joining(" ")) + ">") + " (not a fixed clock: a guest cannot have it)"));
+		}
+		return String.join(", ", out);
+	}
+
+	static String fixedClock(FixedClock c) {
+		Board b = EcoreUtil2.getContainerOfType(c, Board.class);
+		List<String> users = b == null ? List.of() : b.getDevices().stream()
+				.filter(d -> d.getClocks().stream().anyMatch(r -> r.getProvider() != null && r.getProvider().equals(c.getDtPath())))
+				.map(d -> "`" + d.getName() + "`").toList();
+		return "**fixed clock `" + c.getName() + "`** " + hz(c.getFrequency()) + (c.getDtPath() != null ? " · `" + c.getDtPath() + "`" : "")
+				+ (c.getOutputNames().isEmpty() ? "" : "\n\noutputs " + c.getOutputNames().stream().map(o -> "`" + o + "`").collect(Collectors.joining(", ")))
+				+ "\n\nused by " + (users.isEmpty() ? "no device" : String.join(", ", users))
+				+ "; a domain given one of them gets a copy of this clock in its partial device tree";
+	}
+
+	/** 24 MHz, 100 kHz, 32768 Hz. */
+	static String hz(long hz) {
+		if (hz != 0 && hz % 1_000_000 == 0) return hz / 1_000_000 + " MHz";
+		if (hz != 0 && hz % 1000 == 0) return hz / 1000 + " kHz";
+		return hz + " Hz";
 	}
 
 	static String irq(Interrupt i) {

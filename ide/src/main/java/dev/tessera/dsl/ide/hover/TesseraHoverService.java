@@ -32,6 +32,7 @@ import dev.tessera.model.CpuRange;
 import dev.tessera.model.Cpupool;
 import dev.tessera.model.Device;
 import dev.tessera.model.Domain;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.RamBank;
 import dev.tessera.model.ReservedRegion;
 import dev.tessera.model.System;
@@ -87,7 +88,8 @@ public class TesseraHoverService extends HoverService {
 	static EObject interesting(EObject e) {
 		for (EObject o = e; o != null; o = o.eContainer())
 			if (o instanceof Device || o instanceof Domain || o instanceof System || o instanceof Board || o instanceof Cpu
-					|| o instanceof CpuRange || o instanceof Cpupool || o instanceof RamBank || o instanceof ReservedRegion)
+					|| o instanceof CpuRange || o instanceof Cpupool || o instanceof RamBank || o instanceof ReservedRegion
+					|| o instanceof FixedClock)
 				return o;
 		return null;
 	}

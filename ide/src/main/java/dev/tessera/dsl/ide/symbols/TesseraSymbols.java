@@ -12,6 +12,7 @@ import dev.tessera.core.xen.Systems;
 import dev.tessera.model.Board;
 import dev.tessera.model.Device;
 import dev.tessera.model.Domain;
+import dev.tessera.model.FixedClock;
 import dev.tessera.model.Named;
 import dev.tessera.model.Region;
 import dev.tessera.model.TesseraPackage;
@@ -34,6 +35,7 @@ public final class TesseraSymbols {
 			if (c == p.getRamBank() || c == p.getReservedRegion() || c == p.getSharedMemory()) return SymbolKind.Array;
 			if (c == p.getIommu()) return SymbolKind.Interface;
 			if (c == p.getCpupool()) return SymbolKind.Enum;
+			if (c == p.getFixedClock()) return SymbolKind.Constant;
 			return super.getSymbolKind(c);
 		}
 	}
@@ -56,6 +58,7 @@ public final class TesseraSymbols {
 			}
 			if (o instanceof Device d)
 				return (d.getKind() != null ? d.getKind().getLiteral() : "device") + (d.getDtPath() != null ? " " + d.getDtPath() : "");
+			if (o instanceof FixedClock c) return "fixed clock, " + c.getFrequency() + " Hz" + (c.getDtPath() != null ? " " + c.getDtPath() : "");
 			if (o instanceof Board b) return b.getDescription() != null ? b.getDescription() : "board";
 			if (o instanceof dev.tessera.model.System s)
 				return "on " + (s.getBoard() != null && !s.getBoard().eIsProxy() ? s.getBoard().getName() : "?") + ", "
