@@ -29,6 +29,7 @@ import org.eclipse.xtext.resource.XtextResource;
 
 import com.google.inject.Inject;
 
+import dev.tessera.core.rules.LanguageRules;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.dsl.ide.commands.TesseraCommands;
@@ -43,7 +44,8 @@ import dev.tessera.model.System;
  * Quick fixes for the mechanical rules, each an edit that removes the problem: align a static region
  * (memory.static-aligned), make a domain direct-mapped (device.dma-iommu, memory.direct-map-static), remove a
  * duplicate assignment (device.passthrough-once, cpu.pin-duplicate), pick a free CPU (cpu.exists,
- * cpu.pin-duplicate, cpupool.cpu-once). Also, anywhere in a system, the command that generates its outputs.
+ * cpu.pin-duplicate, cpupool.cpu-once), and "did you mean" for an unknown name ({@link DidYouMean}). Also,
+ * anywhere in a system, the command that generates its outputs.
  */
 public class TesseraCodeActions implements ICodeActionService2 {
 	static final long PAGE = 4096;
@@ -66,8 +68,10 @@ public class TesseraCodeActions implements ICodeActionService2 {
 		for (Diagnostic d : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
 			if (code == null) continue;
-			EObject at = offsets.resolveContainedElementAt(resource, doc.getOffSet(d.getRange().getStart()));
-			for (CodeAction a : fixes(code, at, fixes)) {
+			int offset = doc.getOffSet(d.getRange().getStart());
+			EObject at = offsets.resolveContainedElementAt(resource, offset);
+			List<CodeAction> actions = code.equals(LanguageRules.LINK.id()) ? DidYouMean.fixes(resource, offset, fixes) : fixes(code, at, fixes);
+			for (CodeAction a : actions) {
 				a.setDiagnostics(List.of(d));
 				a.setKind(CodeActionKind.QuickFix);
 				result.add(Either.forRight(a));
