@@ -70,7 +70,8 @@ public class TesseraCodeActions implements ICodeActionService2 {
 			if (code == null) continue;
 			int offset = doc.getOffSet(d.getRange().getStart());
 			EObject at = offsets.resolveContainedElementAt(resource, offset);
-			List<CodeAction> actions = code.equals(LanguageRules.LINK.id()) ? DidYouMean.fixes(resource, offset, fixes) : fixes(code, at, fixes);
+			List<CodeAction> actions = code.equals(LanguageRules.LINK.id()) ? DidYouMean.fixes(resource, offset, fixes)
+					: code.equals(LanguageRules.SYNTAX.id()) ? DidYouMean.syntaxFixes(resource, offset, fixes) : fixes(code, at, fixes);
 			for (CodeAction a : actions) {
 				a.setDiagnostics(List.of(d));
 				a.setKind(CodeActionKind.QuickFix);
