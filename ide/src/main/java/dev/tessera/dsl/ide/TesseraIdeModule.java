@@ -48,6 +48,10 @@ public class TesseraIdeModule extends AbstractTesseraIdeModule {
 		return TesseraCommands.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.rename.IRenameService2> bindIRenameService2() {
+		return dev.tessera.dsl.ide.rename.LibraryIsReadOnly.class;
+	}
+
 	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
 		return TesseraDefinitions.class;
 	}

@@ -55,6 +55,9 @@ public final class InProcessServer implements AutoCloseable {
 		text.setCompletion(new CompletionCapabilities());
 		text.setCodeAction(new CodeActionCapabilities(new CodeActionLiteralSupportCapabilities(
 				new CodeActionKindCapabilities(List.of("quickfix", "source"))), false));
+		RenameCapabilities rename = new RenameCapabilities();
+		rename.setPrepareSupport(true);
+		text.setRename(rename);
 		caps.setTextDocument(text);
 		WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
 		ws.setExecuteCommand(new ExecuteCommandCapabilities(false));
