@@ -58,6 +58,7 @@ public final class InProcessServer implements AutoCloseable {
 		RenameCapabilities rename = new RenameCapabilities();
 		rename.setPrepareSupport(true);
 		text.setRename(rename);
+		text.setSemanticTokens(new SemanticTokensCapabilities(false));
 		caps.setTextDocument(text);
 		WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
 		ws.setExecuteCommand(new ExecuteCommandCapabilities(false));
