@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * "Did you mean": the names closest to a misspelt one. Closeness is the edit distance (insertions, deletions,
  * substitutions and swaps of two neighbouring letters), ignoring case; a name that merely lacks a suffix of the
- * candidate ({@code gpio} for {@code gpio0}, {@code rcar-h3} for {@code rcar-h3-salvator-xs}) is close too.
+ * candidate ({@code gpio} for {@code gpio0}, {@code rcar-h3} for {@code rcar-h3-salvator-xs}) is close too, also
+ * with one typo in what was written ({@code rcar-h9}).
  */
 public final class Suggestions {
 	/** At most this many names are suggested. */
@@ -36,7 +37,8 @@ public final class Suggestions {
 			String lc = c.toLowerCase(Locale.ROOT);
 			int d = distance(n, lc);
 			if (d <= limit) scored.add(new Scored(c, d));
-			else if (n.length() >= 3 && lc.startsWith(n)) scored.add(new Scored(c, limit + 1 + (lc.length() - n.length()) / 4));
+			else if (n.length() >= 3 && lc.length() > n.length() && distance(n, lc.substring(0, n.length())) <= 1)
+				scored.add(new Scored(c, limit + 1 + (lc.length() - n.length()) / 4));
 		}
 		scored.sort(Comparator.comparingInt(Scored::score).thenComparing(s -> s.candidate().length()).thenComparing(Scored::candidate));
 		return scored.stream().limit(max).map(Scored::candidate).toList();

@@ -14,6 +14,7 @@ class SuggestionsTest {
 		assertEquals(List.of("uart0", "uart1"), Suggestions.closest("uart", devices));
 		assertEquals(List.of(), Suggestions.closest("nowhere", devices));
 		assertEquals(List.of("rcar-h3-salvator-xs"), Suggestions.closest("rcar-h3", List.of("rcar-h3-salvator-xs", "zcu102")));
+		assertEquals(List.of("rcar-h3-salvator-xs"), Suggestions.closest("rcar-h9", List.of("rcar-h3-salvator-xs", "zcu102")));
 	}
 
 	@Test
