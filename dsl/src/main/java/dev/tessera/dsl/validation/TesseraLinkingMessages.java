@@ -81,12 +81,16 @@ public class TesseraLinkingMessages extends LinkingDiagnosticMessageProvider {
 	 * Never throws: a message without suggestions is better than none.
 	 */
 	List<String> suggestions(EObject context, EReference ref, String name) {
+		// Candidates reads other references, whose resolution may fail and ask for a message again: that nested
+		// message sorts by name only, so the recursion stops at one level
+		boolean nested = classifying.get();
+		classifying.set(true);
 		try {
 			Set<String> fitting = new LinkedHashSet<>(), other = new LinkedHashSet<>();
 			if (context != null) for (IEObjectDescription d : scopes.getScope(context, ref).getAllElements()) {
 				String n = names.toString(d.getName());
 				EObject target = d.getEObjectOrProxy();
-				(target.eIsProxy() || Candidates.fits(context, ref, target) ? fitting : other).add(n);
+				(nested || target.eIsProxy() || fits(context, ref, target) ? fitting : other).add(n);
 			}
 			if (ref.getEReferenceType() == TesseraPackage.Literals.BOARD) fitting.addAll(BoardLibrary.names());
 			List<String> best = new ArrayList<>(Suggestions.closest(name, fitting));
@@ -95,6 +99,19 @@ public class TesseraLinkingMessages extends LinkingDiagnosticMessageProvider {
 			return best;
 		} catch (RuntimeException e) {
 			return List.of();
+		} finally {
+			classifying.set(nested);
+		}
+	}
+
+	private static final ThreadLocal<Boolean> classifying = ThreadLocal.withInitial(() -> false);
+
+	/** A target whose check fails (a cyclic resolution while linking) counts as fitting: it exists, after all. */
+	static boolean fits(EObject context, EReference ref, EObject target) {
+		try {
+			return Candidates.fits(context, ref, target);
+		} catch (RuntimeException e) {
+			return true;
 		}
 	}
 }

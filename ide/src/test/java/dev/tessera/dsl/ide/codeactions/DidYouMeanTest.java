@@ -104,4 +104,17 @@ class DidYouMeanTest {
 		List<Diagnostic> ds = ls.edit("s.tess", text);
 		assertTrue(link(ds, "domx").getMessage().endsWith("did you mean 'dom0', 'domd' or 'doma'?"), link(ds, "domx").getMessage());
 	}
+
+	@Test
+	void unknownNamesThatReferToEachOtherAreAnsweredAtOnce() throws Exception {
+		// a shared memory without its borrower after broken.tess: ranking candidates reads other references, each
+		// unresolved while the file is linked, whose messages must not rank their own candidates again (that
+		// recursion took minutes, and no diagnostics came)
+		String broken = java.nio.file.Files.readString(java.nio.file.Path.of("../editors/src/test/resources/files/broken.tess"));
+		String text = broken.replace("\n}\n", "\n\tshared-memory s { size 2M owner ivi borrower  }\n}\n");
+		long start = java.lang.System.nanoTime();
+		List<Diagnostic> ds = ls.edit("recursive.tess", text);
+		assertTrue(ds.stream().anyMatch(d -> "syntax".equals(code(d))), ds.toString());
+		assertTrue(java.lang.System.nanoTime() - start < 20_000_000_000L, "took " + (java.lang.System.nanoTime() - start) / 1_000_000 + " ms");
+	}
 }
