@@ -11,7 +11,9 @@
 #   - Debian 13 (trixie)'s arm64 Xen 4.20 hypervisor, a minimal root of trixie's arm64 Xen 4.20 tools, and a
 #     Xen 4.20 with the embedded features (and LLC cache colouring) built from trixie's xen source package,
 #   - for 32-bit Arm (armhf, Debian 12): Xen 4.17, the armmp-lpae kernel zImage and its Xen modules,
-#     busybox-static and a minimal root of the Xen 4.17 tools.
+#     busybox-static and a minimal root of the Xen 4.17 tools;
+#   - for the real-time boots (group rt): dom0-tools/tessera-sched cross-built for arm64 against Debian 12's libxen
+#     (Xen 4.17) and a bare CPU burner image for the partitions.
 # Everything comes from Debian's archive through apt-get download / apt-get source --download-only.
 # Trixie is only downloaded from, never installed from: its apt entry is pinned to priority -1.
 # Each item has a stamp file; an item whose stamp exists is skipped. The last lines on stdout are
@@ -24,13 +26,15 @@ usage() {
   cat <<'EOF'
 usage: e2e/assets.sh [--cache DIR] [--items GROUPS] [--refresh ITEM]... [--list-missing]
   --cache DIR      cache directory (default ${TESSERA_CACHE:-$HOME/.cache/tessera}/e2e)
-  --items GROUPS   comma-separated item groups to prepare (default: base,xen420,arm32):
+  --items GROUPS   comma-separated item groups to prepare (default: base,xen420,arm32,rt):
                      base             linux busybox xen-debian xen-tools xen-source xen-features (Xen 4.17, arm64)
                      xen420           xen-debian-4.20 xen-tools-4.20 (Xen 4.20 arm64 binaries from trixie)
                      xen420-features  xen-source-4.20 xen-features-4.20 (a 4.20 feature build from trixie's xen
                                       source package; not in the default: trixie's archive lists a source version
                                       it does not serve today)
                      arm32            linux-armhf busybox-armhf xen-debian-armhf xen-tools-armhf (Xen 4.17, armhf)
+                     rt               tessera-sched (dom0-tools/tessera-sched for arm64 against Debian 12's libxen
+                                      4.17, and the CPU burner the real-time boots run as partitions)
                      all              all of them
                    base is always prepared; the keys of every item already in the cache are listed whatever
                    the selection
@@ -42,7 +46,7 @@ EOF
 CACHE="${TESSERA_CACHE:-$HOME/.cache/tessera}/e2e"
 REFRESH=" "
 LIST_MISSING=0
-GROUPS_ARG=base,xen420,arm32
+GROUPS_ARG=base,xen420,arm32,rt
 while [ $# -gt 0 ]; do
   case "$1" in
     --cache) CACHE="$2"; shift 2 ;;
@@ -114,15 +118,17 @@ UBOOT_QEMU_ARM=/usr/lib/u-boot/qemu_arm/u-boot.bin
 BASE_ITEMS=(linux busybox xen-debian xen-tools xen-source xen-features)
 XEN420_ITEMS=(xen-debian-4.20 xen-tools-4.20 xen-source-4.20 xen-features-4.20)
 ARM32_ITEMS=(linux-armhf busybox-armhf xen-debian-armhf xen-tools-armhf)
-WANT_XEN420=0 WANT_XEN420_FEATURES=0 WANT_ARM32=0
+RT_ITEMS=(tessera-sched)
+WANT_XEN420=0 WANT_XEN420_FEATURES=0 WANT_ARM32=0 WANT_RT=0
 for g in $(echo "$GROUPS_ARG" | tr ',' ' '); do
   case "$g" in
     base) ;;
     xen420) WANT_XEN420=1 ;;
     xen420-features) WANT_XEN420=1; WANT_XEN420_FEATURES=1 ;; # its build starts from xen-debian-4.20's config
     arm32) WANT_ARM32=1 ;;
-    all) WANT_XEN420=1; WANT_XEN420_FEATURES=1; WANT_ARM32=1 ;;
-    *) echo "assets.sh: unknown item group: $g (base, xen420, xen420-features, arm32, all)" >&2; exit 1 ;;
+    rt) WANT_RT=1 ;;
+    all) WANT_XEN420=1; WANT_XEN420_FEATURES=1; WANT_ARM32=1; WANT_RT=1 ;;
+    *) echo "assets.sh: unknown item group: $g (base, xen420, xen420-features, arm32, rt, all)" >&2; exit 1 ;;
   esac
 done
 
@@ -316,6 +322,7 @@ ITEMS=("${BASE_ITEMS[@]}")
 [ $WANT_XEN420 -eq 1 ] && ITEMS+=(xen-debian-4.20 xen-tools-4.20)
 [ $WANT_XEN420_FEATURES -eq 1 ] && ITEMS+=(xen-source-4.20 xen-features-4.20)
 [ $WANT_ARM32 -eq 1 ] && ITEMS+=("${ARM32_ITEMS[@]}")
+[ $WANT_RT -eq 1 ] && ITEMS+=("${RT_ITEMS[@]}")
 selected() { [[ " ${ITEMS[*]} " == *" $1 "* ]]; }
 # group_stamped ITEM... -> true when every one of the items that is selected has its stamp
 group_stamped() {
@@ -689,6 +696,26 @@ step_xen_tools_armhf() {
   tools_root xen-tools-armhf "$ARMHF_XEN_SERIES" armhf arm-linux-gnueabihf ld-linux-armhf.so.3 default "${ARMHF_TOOLS_PACKAGES[@]}"
 }
 
+# --- rt: the dom0 tool that puts ARINC 653 schedules in place, built as a product would build it (its Makefile and
+# sysroot.sh: Debian 12's arm64 libxen-dev and C library, fetched with apt-get download, nothing installed), and the bare
+# burner (an arm64 Image that branches to itself) the real-time boots run as partitions to measure CPU shares.
+TESSERA_SCHED_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../dom0-tools/tessera-sched" && pwd)
+TESSERA_SCHED_SOURCES=(tessera-sched.c Makefile sysroot.sh e2e/burner.S)
+# the item is rebuilt when its sources change: their hash is in the stamp
+tessera_sched_digest() { (cd "$TESSERA_SCHED_DIR" && cat "${TESSERA_SCHED_SOURCES[@]}" | sha256sum | cut -c1-16); }
+step_tessera_sched() {
+  local x="$CACHE/tessera-sched.tmp"; rm -rf "$x" "$CACHE/tessera-sched"; mkdir -p "$x/out"
+  # out of the source tree: the sysroot and the build go into the cache
+  make -s -C "$TESSERA_SCHED_DIR" SYSROOT="$x/sysroot" OUT="$x/out/tessera-sched" >&2
+  aarch64-linux-gnu-gcc -c -o "$x/burner.o" "$TESSERA_SCHED_DIR/e2e/burner.S"
+  aarch64-linux-gnu-objcopy -O binary "$x/burner.o" "$x/out/burner.img"
+  # the hypercall interface is per release: the tool must be linked against the libxenctrl dom0 runs (4.17's)
+  readelf -d "$x/out/tessera-sched" | grep -q 'libxenctrl.so.4.17' || die "tessera-sched: not linked against libxenctrl 4.17"
+  local v; v=$(cat "$x/sysroot/XEN_VERSION")
+  mv "$x/out" "$CACHE/tessera-sched"; rm -rf "$x"
+  stamp_write tessera-sched "$(tessera_sched_digest) libxen-dev $v"
+}
+
 run_item() { # run_item NAME FUNCTION [DEPENDS-ON...]
   local name="$1" fn="$2"; shift 2
   local dep
@@ -746,6 +773,13 @@ if [ $WANT_ARM32 -eq 1 ]; then
   run_item xen-debian-armhf step_xen_debian_armhf
   run_item xen-tools-armhf step_xen_tools_armhf
 fi
+if [ $WANT_RT -eq 1 ]; then
+  if [ -f "$STAMPS/tessera-sched" ] && [ "$(cut -d' ' -f1 "$STAMPS/tessera-sched")" != "$(tessera_sched_digest)" ]; then
+    log "tessera-sched: its sources changed, rebuilding"
+    REFRESH+="tessera-sched "
+  fi
+  run_item tessera-sched step_tessera_sched
+fi
 
 OUT=(
   "XEN_DEBIAN=$CACHE/xen-debian/xen"
@@ -775,6 +809,7 @@ optional_keys xen-features-4.20 "XEN_FEATURES_420=$CACHE/xen-features-4.20/xen" 
 optional_keys xen-debian-armhf "XEN_DEBIAN_ARMHF=$CACHE/xen-debian-armhf/xen" \
   "XEN_DEBIAN_ARMHF_CONFIG=$CACHE/xen-debian-armhf/xen.config" "UBOOT_QEMU_ARM=$UBOOT_QEMU_ARM"
 optional_keys linux-armhf "LINUX_ZIMAGE_ARMHF=$CACHE/linux-armhf/zImage" "LINUX_XEN_MODULES_ARMHF=$CACHE/linux-armhf/xen-modules"
+optional_keys tessera-sched "TESSERA_SCHED=$CACHE/tessera-sched/tessera-sched" "TESSERA_BURNER=$CACHE/tessera-sched/burner.img"
 optional_keys busybox-armhf "BUSYBOX_ARMHF=$CACHE/busybox-armhf/busybox"
 optional_keys xen-tools-armhf "XEN_TOOLS_ROOT_ARMHF=$CACHE/xen-tools-armhf/root" \
   "XEN_HOTPLUG_SCRIPTS_ARMHF=$CACHE/xen-tools-armhf/root/etc/xen/scripts"

@@ -164,6 +164,18 @@ class BadInputTest {
 	}
 
 	@Test
+	void theSeedExampleWithBudgetsItsPeriodsCannotHoldIsRefusedAndNothingIsWritten() throws Exception {
+		// examples/rt/arinc653-seed.tess with budgets 2, 3 and 4 ms in periods 5, 6 and 10 ms: 130 % of the CPU
+		String seed = Files.readString(CliRun.root().resolve("examples/rt/arinc653-seed.tess"));
+		String over = seed.replace("budget 1ms per 5ms", "budget 2ms per 5ms").replace("budget 2ms per 6ms", "budget 3ms per 6ms")
+				.replace("budget 3ms per 10ms", "budget 4ms per 10ms");
+		assertEquals(3, over.split("budget [234]ms per", -1).length - 1, "the seed example's three budgets were replaced");
+		String err = failsWith(write("arinc653-over.tess", over), "sched.arinc653", 0);
+		assertTrue(err.contains("need 130% of its CPU (utilisation 1.30)"), err);
+		assertTrue(err.contains("domain 'p10' cannot get its budget in its window 0ms to 10ms"), err);
+	}
+
+	@Test
 	void quotesAndBackslashesAreEscapedInEveryFormat() throws Exception {
 		String cmdline = "console=hvc0 app.title=\"My \\\"car\\\"\" path=C:\\\\x $HOME";
 		// as written in the .tess string literal: the value contains quotes, backslashes and a dollar sign

@@ -55,6 +55,9 @@ public final class BootAssets {
 	public static final String XEN_TOOLS_ROOT_ARMHF = "XEN_TOOLS_ROOT_ARMHF";
 	public static final String XEN_HOTPLUG_SCRIPTS_ARMHF = "XEN_HOTPLUG_SCRIPTS_ARMHF";
 	public static final String UBOOT_QEMU_ARM = "UBOOT_QEMU_ARM";
+	// item group rt: dom0's tessera-sched (built against Debian 12's libxen 4.17) and the bare CPU burner
+	public static final String TESSERA_SCHED = "TESSERA_SCHED";
+	public static final String TESSERA_BURNER = "TESSERA_BURNER";
 
 	/** The keys every complete cache has. */
 	public static final List<String> REQUIRED = List.of(XEN_DEBIAN, XEN_DEBIAN_CONFIG, XEN_FEATURES,
@@ -67,7 +70,8 @@ public final class BootAssets {
 	public enum Group {
 		XEN420("xen420", XEN_DEBIAN_420, XEN_DEBIAN_420_CONFIG, XEN_TOOLS_ROOT_420, XEN_HOTPLUG_SCRIPTS_420),
 		ARM32("arm32", XEN_DEBIAN_ARMHF, XEN_DEBIAN_ARMHF_CONFIG, LINUX_ZIMAGE_ARMHF, LINUX_XEN_MODULES_ARMHF, BUSYBOX_ARMHF,
-				XEN_TOOLS_ROOT_ARMHF, XEN_HOTPLUG_SCRIPTS_ARMHF, UBOOT_QEMU_ARM);
+				XEN_TOOLS_ROOT_ARMHF, XEN_HOTPLUG_SCRIPTS_ARMHF, UBOOT_QEMU_ARM),
+		RT("rt", TESSERA_SCHED, TESSERA_BURNER);
 
 		/** Its name for {@code e2e/assets.sh --items}. */
 		public final String items;

@@ -28,6 +28,11 @@ final class BootFiles {
 		}
 	}
 
+	/** The burner, under the name the burner domains' kernel overrides give ({@link MarkerPlan#BURNER}). */
+	static void writeBurner(Path files, Path burner) throws IOException {
+		FileLinks.link(burner, files.resolve(MarkerPlan.BURNER));
+	}
+
 	/** The vifs a serving driver domain serves need the network modules and Debian's vif-bridge with its bash. */
 	static void requireNetAssets(MarkerPlan plan, Platform p) throws IOException {
 		if (plan.links().isEmpty()) return;

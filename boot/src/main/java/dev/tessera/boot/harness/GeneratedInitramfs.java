@@ -25,9 +25,14 @@ final class GeneratedInitramfs {
 	private GeneratedInitramfs() {
 	}
 
-	static void dom0(MarkerPlan plan, Path out, Path files, Platform p, Map<String, byte[]> extraFiles) throws IOException {
+	static final String TESSERA_SCHED = "/usr/sbin/tessera-sched";
+
+	/** {@code tesseraSched}: dom0's tessera-sched (the start script applies ARINC 653 schedules with it), or null. */
+	static void dom0(MarkerPlan plan, Path out, Path files, Platform p, Map<String, byte[]> extraFiles, Path tesseraSched) throws IOException {
 		MarkerInitramfs.Builder b = withXlFolder(MarkerInitramfs.builder(p.busybox()).withXenTools(p.toolsRoot(), p.modules()).withHook(), out);
 		for (var e : new TreeMap<>(extraFiles).entrySet()) b.file(e.getKey(), e.getValue(), 0644);
+		// where the start script's PATH finds it; it needs only libxenctrl and libxenstore, which the tools root has
+		if (tesseraSched != null) b.file(TESSERA_SCHED, Files.readAllBytes(tesseraSched), 0755);
 		if (!plan.xlGuests().isEmpty()) {
 			b.file(Ramdisk.XL_KERNEL, Files.readAllBytes(p.kernel()), 0644);
 			b.file(Ramdisk.PLAIN.pathFor(Start.XL), Files.readAllBytes(files.resolve(Ramdisk.PLAIN.file)), 0644);

@@ -8,8 +8,10 @@ import java.util.Set;
 import dev.tessera.boot.harness.NetLinks.NetLink;
 import dev.tessera.core.backends.Backends;
 import dev.tessera.core.resolve.Resolver;
+import dev.tessera.core.sched.Schedules;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.model.Domain;
+import dev.tessera.model.Scheduler;
 import dev.tessera.model.ShmMapping;
 import dev.tessera.model.SharedMemory;
 import dev.tessera.model.Start;
@@ -30,8 +32,13 @@ import dev.tessera.pipeline.BootOverrides;
  * @param xenFile the name the boot loader loads Xen by
  * @param kernels the kernel names Xen or the boot loader loads (the harness's Linux under each)
  * @param sizes   what the initramfs made after generation are padded to
+ * @param arinc653 the system has an ARINC 653 pool: dom0's start script runs tessera-sched, which its initramfs gets
  */
-record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, String xenFile, Set<String> kernels, PaddedSizes sizes) {
+record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, String xenFile, Set<String> kernels, PaddedSizes sizes,
+		boolean arinc653) {
+
+	/** What a burner domain boots instead of Linux: an arm64 Image that branches to itself (BootAssets.TESSERA_BURNER). */
+	static final String BURNER = "tess-burner.img";
 
 	/** What the initramfs made after generation ({@link Ramdisk#padded()}) are padded to, planned as their maximum. */
 	record PaddedSizes(long dom0, long driver) {
@@ -42,15 +49,16 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 
 	/**
 	 * One domain as the harness boots it: its ramdisk (and the size it is padded to) and the checks its command line asks
-	 * for; {@code extraArgs} what the caller adds ({@link MarkerExtras#domainArgs()}).
+	 * for; {@code extraArgs} what the caller adds ({@link MarkerExtras#domainArgs()}); {@code burner}: it boots the burner
+	 * instead of Linux ({@link MarkerExtras#burners()}), which reports nothing.
 	 */
 	record Guest(String name, Start start, boolean vuart, Dom0Duties dom0, boolean iomem, boolean lateXenstore,
 			Serving serving, List<NetLink> nets, List<ServedDisk> disks, List<String> dtreg, List<String> gpio, List<ShmAccess> shm, Ramdisk ramdisk,
-			long ramdiskMax, List<String> extraArgs) {
+			long ramdiskMax, List<String> extraArgs, boolean burner) {
 		/** What it boots instead of what the system says. */
 		BootOverrides.ForDomain override() {
-			return new BootOverrides.ForDomain(CommandLines.of(this), start == Start.XL ? Ramdisk.XL_KERNEL : null, ramdisk.pathFor(start),
-					ramdiskMax);
+			String kernel = burner ? BURNER : start == Start.XL ? Ramdisk.XL_KERNEL : null;
+			return new BootOverrides.ForDomain(CommandLines.of(this), kernel, ramdisk.pathFor(start), ramdiskMax);
 		}
 
 		/** Its PV devices come once dom0 attaches them: it waits for them longer. */
@@ -95,6 +103,9 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 
 	static MarkerPlan of(System s, MarkerExtras extras, PaddedSizes sizes) {
 		boolean xl = dom0NeedsXl(s) || extras.any();
+		for (String b : extras.burners())
+			if (s.getDomains().stream().noneMatch(d -> d.getName().equals(b) && Systems.startOf(d) == Start.BOOT))
+				throw new IllegalArgumentException("no domain '" + b + "' that Xen starts at boot to burn CPU in");
 		DriverDomains drivers = DriverDomains.of(s);
 		List<NetLink> links = NetLinks.of(drivers.vifs());
 		List<Guest> guests = new ArrayList<>();
@@ -114,18 +125,20 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 			boolean lateXenstore = start == Start.BOOT && Backends.hasXenstore(s, d) && pv;
 			guests.add(new Guest(d.getName(), start, d.isVuart(), start == Start.DOM0 ? dom0Duties(s, extras) : null, d.isDirectMap(),
 					lateXenstore, serving, nets, disks, start == Start.DOM0 ? List.of() : passedThrough(d), start == Start.DOM0 ? List.of() : gpios(d),
-					shmAccesses(s, d), ramdisk, sizes.of(ramdisk), extras.argsOf(d.getName())));
+					shmAccesses(s, d), ramdisk, sizes.of(ramdisk), extras.argsOf(d.getName()), extras.burners().contains(d.getName())));
 		}
 		Set<String> kernels = new LinkedHashSet<>();
 		for (Domain d : s.getDomains())
 			if (Systems.startOf(d) != Start.XL && d.getKernel() != null && d.getKernel().getPath() != null) kernels.add(d.getKernel().getPath());
-		return new MarkerPlan(List.copyOf(guests), links, xl, xenFile(s), kernels, sizes);
+		boolean arinc653 = Schedules.realTimePools(s).stream().anyMatch(p -> p.scheduler() == Scheduler.ARINC653 && !p.domains().isEmpty());
+		return new MarkerPlan(List.copyOf(guests), links, xl, xenFile(s), kernels, sizes, arinc653);
 	}
 
 	private static Dom0Duties dom0Duties(System s, MarkerExtras extras) {
 		// the generated start script creates the xl domains and attaches the boot domains' PV devices, each after the driver
 		// domains that serve it say so (their serve scripts): dom0 runs it unchanged and waits for nothing itself
-		boolean startScript = attachesAtBoot(s) || !Systems.xlDomains(s).isEmpty();
+		// ... and puts the ARINC 653 schedules and RTDS budgets in place
+		boolean startScript = attachesAtBoot(s) || !Systems.xlDomains(s).isEmpty() || appliesSchedules(s);
 		return new Dom0Duties(!s.getCpupools().isEmpty(), Systems.xlDomains(s).stream().map(Domain::getName).toList(), startScript, extras.args());
 	}
 
@@ -181,9 +194,19 @@ record MarkerPlan(List<Guest> guests, List<NetLink> links, boolean dom0Xl, Strin
 		return guests.stream().anyMatch(g -> g.ramdisk() == r);
 	}
 
-	/** Whether dom0 must run xl: to start xl domains, to attach PV devices of boot domains, or to report cpupools. */
+	/** Whether dom0 must run xl: to start xl domains, to attach PV devices of boot domains, to report cpupools or to apply schedules. */
 	private static boolean dom0NeedsXl(System s) {
-		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty() || attachesAtBoot(s));
+		return Systems.dom0(s).isPresent() && (!Systems.xlDomains(s).isEmpty() || !s.getCpupools().isEmpty() || attachesAtBoot(s) || appliesSchedules(s));
+	}
+
+	/** Whether dom0's generated xl/start-domains.sh applies an ARINC 653 schedule or RTDS budgets. */
+	private static boolean appliesSchedules(System s) {
+		return Schedules.realTimePools(s).stream().anyMatch(p -> p.domains().stream().anyMatch(Domain::isSetRtBudget));
+	}
+
+	/** Whether some domain boots the burner. */
+	boolean burns() {
+		return guests.stream().anyMatch(Guest::burner);
 	}
 
 	/** Whether dom0's generated xl/start-domains.sh attaches PV devices of domains Xen started at boot. */

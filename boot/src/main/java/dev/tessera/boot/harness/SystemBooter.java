@@ -84,10 +84,14 @@ public final class SystemBooter {
 		Pipeline.Request request = new Pipeline.Request(r.systemFile(), r.systemName(), files, out);
 		if (xen.build() != null) request = request.withXenBuild(xen.build());
 		MarkerPlan marker = null;
+		Path tesseraSched = null;
 		if (r.marker()) {
 			// what each domain boots instead, from the loaded system; written before generation measures it
 			marker = MarkerPlan.of(loaded.system(), r.extras(), platform.paddedSizes());
 			BootFiles.write(marker, files, xen.image(), platform);
+			BootAssets rt = rt(marker, r.extras());
+			if (rt != null) tesseraSched = rt.path(BootAssets.TESSERA_SCHED);
+			if (marker.burns()) BootFiles.writeBurner(files, rt.path(BootAssets.TESSERA_BURNER));
 			request = request.withOverrides(marker.overrides());
 		}
 		Pipeline.Outcome outcome = pipeline.generate(loaded, request);
@@ -96,7 +100,7 @@ public final class SystemBooter {
 		PlanView plan = PlanView.of(outcome.plan());
 		// before dom0's and the driver domains' initramfs take generated files in
 		r.afterGenerate().accept(out);
-		if (marker != null && marker.dom0Xl()) GeneratedInitramfs.dom0(marker, out, files, platform, r.extras().files());
+		if (marker != null && marker.dom0Xl()) GeneratedInitramfs.dom0(marker, out, files, platform, r.extras().files(), tesseraSched);
 		if (marker != null && marker.uses(Ramdisk.DRIVER)) GeneratedInitramfs.driver(marker, out, files, platform);
 		// the user's own Xen, from the files folder under the name the system gives it
 		Path image = xen.image() != null ? xen.image() : FileLinks.inside(files, plan.xenFile());
@@ -106,8 +110,17 @@ public final class SystemBooter {
 		QemuBoot boot = failingOn(r.route().builder(plan, new BootFolders(out, files, image, work), platform), plan.dom0() != null,
 				r.route() == Route.UBOOT).expect(expected.toArray(ExpectedMarker[]::new)).timeout(r.timeout()).build();
 		BootResult result = new QemuRunner().run(boot, work.resolve("qemu"), console);
-		List<String> problems = marker != null && result.outcome() == BootResult.Outcome.ALL_SEEN ? MemoryCheck.problems(plan, result) : List.of();
+		List<String> problems = marker != null && result.outcome() == BootResult.Outcome.ALL_SEEN
+				? MemoryCheck.problems(plan, result, r.extras().burners()) : List.of();
 		return new Report(outcome.diagnostics(), plan, result, work, problems, xen);
+	}
+
+	/**
+	 * The real-time items (tessera-sched, the burner) when the boot needs them — an ARINC 653 pool, burners, dom0
+	 * measuring shares —, prepared if the cache lacks them and preparing is allowed; else null.
+	 */
+	private static BootAssets rt(MarkerPlan marker, MarkerExtras extras) {
+		return marker.arinc653() || marker.burns() || extras.measuresShares() ? BootAssets.require(BootAssets.Group.RT) : null;
 	}
 
 	/**

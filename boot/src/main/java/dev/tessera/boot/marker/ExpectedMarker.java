@@ -58,7 +58,15 @@ public record ExpectedMarker(String domain, MarkerKind kind, String contains, In
 	}
 
 	public boolean matches(MarkerLine m) {
-		if (isLog() || !domain.equals(m.domain()) || !m.is(kind)) {
+		if (isLog() || !domain.equals(m.domain())) {
+			return false;
+		}
+		// Any marker of the domain shows its /init started. Xen 4.20 relays the console-focus domain's output
+		// character by character, so another domain's line can cut its first one ("(XEN) T(XEN) ESS-UP ...").
+		if (kind == MarkerKind.UP && contains.isEmpty()) {
+			return true;
+		}
+		if (!m.is(kind)) {
 			return false;
 		}
 		if (contains.isEmpty()) {

@@ -47,7 +47,9 @@ public enum MarkerKind {
 	XLLIST("<name> <id>: a domain as xl list shows it after the start script (tess_start)"),
 	XLN("ok|failed <config>: xl -N create accepted an xl config (tess_xlcheck)", Failure.WHEN_FAILED),
 	XLA("ok|failed <line>: xl -N <kind>-attach accepted a generated attach line (tess_xlcheck)", Failure.WHEN_FAILED),
-	XLAOUT("<line> <what xl parsed>: the device spec an attach dry run understood (tess_xlcheck)");
+	XLAOUT("<line> <what xl parsed>: the device spec an attach dry run understood (tess_xlcheck)"),
+	SHARES("window=<n>s d<domid>=<percent> ...: in dom0, after the start script, every domain's share of one CPU over the window, from Xen's cpu_time (tess_shares) | failed: why",
+			Failure.WHEN_FAILED);
 
 	/** What every marker line starts with. */
 	public static final String PREFIX = "TESS-";

@@ -272,3 +272,16 @@ if [ -n "${tess_xlcheck:-}" ]; then
     fi
   done
 fi
+
+# In dom0, after the start script (which put the schedules in place): every domain's share of one CPU over
+# tess_shares seconds, from Xen's cpu_time (tessera-sched cputime: "# monotonic_ns N", then "DOMID POOL CPU_TIME_NS").
+# A boot domain that only burns (the harness's burner) says nothing itself: this is how its CPU time is seen.
+if [ -n "${tess_shares:-}" ]; then
+  if tessera-sched cputime > /tmp/cpu.0 2>/tmp/cpu.log && sleep "$tess_shares" && tessera-sched cputime > /tmp/cpu.1 2>>/tmp/cpu.log; then
+    m SHARES "window=${tess_shares}s $(awk 'FNR == 1 { f++ } $2 == "monotonic_ns" { t[f] = $3 } $1 != "#" { c[f ":" $1] = $3; d[$1] = 1 }
+      END { for (i in d) if ((1 ":" i) in c) printf "d%s=%.1f\n", i, 100 * (c["2:" i] - c["1:" i]) / (t[2] - t[1]) }' /tmp/cpu.0 /tmp/cpu.1 \
+      | sort -n | tr '\n' ' ')"
+  else
+    m SHARES "failed: $(tail -n 1 /tmp/cpu.log)"
+  fi
+fi

@@ -62,6 +62,26 @@ class MarkerPlanTest {
 	}
 
 	@Test
+	void anArinc653SystemsDom0RunsTheStartScriptAndItsBurnersBootTheBurner() {
+		Pipeline.LoadedSystem l = new Pipeline().load(BootScenariosTest.root().resolve("examples/rt/arinc653-seed.tess"), null);
+		MarkerPlan p = MarkerPlan.of(l.system(), MarkerExtras.measuringShares(20, "p5", "p6", "p10"));
+		// the start script puts the schedule in place with tessera-sched (which dom0's initramfs gets), then dom0 measures
+		assertTrue(p.arinc653());
+		assertEquals("console=hvc0 rdinit=/init guest=dom0 tess_dom0=1 tess_xl=cpupool-list tess_start=1 tess_shares=20",
+				p.guest("dom0").override().cmdline());
+		assertEquals(MarkerPlan.BURNER, p.guest("p5").override().kernel());
+		assertEquals(Set.of("Image"), p.kernels(), "dom0's kernel; the partitions boot the burner");
+	}
+
+	@Test
+	void anRtdsSystemsDom0RunsTheStartScriptForItsBudgets() {
+		MarkerPlan p = plan("rt/rtds.tess");
+		assertFalse(p.arinc653(), "no tessera-sched needed");
+		assertTrue(p.guest("dom0").override().cmdline().contains(" tess_start=1"), p.guest("dom0").override().cmdline());
+		assertEquals(null, p.guest("light").override().kernel(), "Linux, without burners");
+	}
+
+	@Test
 	void aDomainsExtraArgumentsComeLast() {
 		Pipeline.LoadedSystem l = new Pipeline().load(BootScenariosTest.root().resolve("examples/driver-domain/qemu-domd-dom0less.tess"), null);
 		MarkerPlan p = MarkerPlan.of(l.system(), MarkerExtras.domainArgs("domd", "tess_servedelay=30"));

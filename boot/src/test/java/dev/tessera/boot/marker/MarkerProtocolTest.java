@@ -84,7 +84,7 @@ class MarkerProtocolTest {
 			}
 		}
 		assertEquals(EnumSet.of(MarkerKind.GPIOERR, MarkerKind.XSERR, MarkerKind.SERVE, MarkerKind.BRIFERR, MarkerKind.NETERR, MarkerKind.START,
-				MarkerKind.XLN, MarkerKind.XLA), MarkerKind.failures());
+				MarkerKind.XLN, MarkerKind.XLA, MarkerKind.SHARES), MarkerKind.failures());
 	}
 
 	@Test
