@@ -35,4 +35,8 @@ public class TesseraRuntimeModule extends AbstractTesseraRuntimeModule {
 	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return TesseraLinkingMessages.class;
 	}
+
+	public Class<? extends org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return dev.tessera.dsl.validation.TesseraSyntaxErrors.class;
+	}
 }

@@ -11,7 +11,8 @@ public final class Keywords {
 	}
 
 	public static final Set<String> KEYWORDS = Set.of("addressing", "arch", "at", "backend-allocates", "board", "boot", "borrower",
-			"bridge", "capture", "card", "clocks", "cluster", "cmdline", "compatible", "connector", "console", "covers", "cpu",
+			"bridge", "budget", "capture", "card", "cells", "clock", "clock-names", "clocks", "colors", "extratime", "llc", "major-frame",
+			"no-xenstore", "outputs", "per", "switch-overhead", "ways", "cluster", "cmdline", "compatible", "connector", "console", "covers", "cpu",
 			"cpupool", "cpus", "description", "device", "device-tree", "direct-map", "disabled", "disk", "display", "dma", "domain",
 			"event-channel", "format", "from", "gic", "gpu", "grants", "guest", "hmp-unsafe", "host", "image", "import", "input",
 			"iommu", "irq", "irq-via", "kernel", "keyboard", "load", "load-address", "loader", "mac", "max", "memory", "mpidr", "note",

@@ -21,7 +21,7 @@ import dev.tessera.dsl.ide.hover.TesseraHoverService;
 import dev.tessera.dsl.ide.symbols.TesseraDefinitions;
 import dev.tessera.dsl.ide.symbols.TesseraSymbols;
 
-/** Tessera's parts of the language server: completion, hover, quick fixes, formatting, outline, commands. */
+/** Tessera's parts of the language server: completion, hover, quick fixes, formatting, outline, commands, rename, semantic highlighting. */
 public class TesseraIdeModule extends AbstractTesseraIdeModule {
 
 	public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
@@ -46,6 +46,14 @@ public class TesseraIdeModule extends AbstractTesseraIdeModule {
 
 	public Class<? extends IExecutableCommandService> bindIExecutableCommandService() {
 		return TesseraCommands.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.ide.server.rename.IRenameService2> bindIRenameService2() {
+		return dev.tessera.dsl.ide.rename.LibraryIsReadOnly.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return dev.tessera.dsl.ide.highlighting.NamesByKind.class;
 	}
 
 	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {

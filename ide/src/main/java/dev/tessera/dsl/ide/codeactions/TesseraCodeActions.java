@@ -29,9 +29,12 @@ import org.eclipse.xtext.resource.XtextResource;
 
 import com.google.inject.Inject;
 
+import dev.tessera.core.rules.LanguageRules;
 import dev.tessera.core.text.Sizes;
 import dev.tessera.core.xen.Systems;
 import dev.tessera.dsl.ide.commands.TesseraCommands;
+import dev.tessera.model.Cpu;
+import dev.tessera.model.CpuCluster;
 import dev.tessera.model.CpuRange;
 import dev.tessera.model.Cpupool;
 import dev.tessera.model.Domain;
@@ -43,7 +46,9 @@ import dev.tessera.model.System;
  * Quick fixes for the mechanical rules, each an edit that removes the problem: align a static region
  * (memory.static-aligned), make a domain direct-mapped (device.dma-iommu, memory.direct-map-static), remove a
  * duplicate assignment (device.passthrough-once, cpu.pin-duplicate), pick a free CPU (cpu.exists,
- * cpu.pin-duplicate, cpupool.cpu-once). Also, anywhere in a system, the command that generates its outputs.
+ * cpu.pin-duplicate, cpupool.cpu-once), those of {@link CatalogueFixes}, and "did you mean" for an unknown name or a
+ * misspelt keyword ({@link DidYouMean}). Also,
+ * anywhere in a system, the command that generates its outputs.
  */
 public class TesseraCodeActions implements ICodeActionService2 {
 	static final long PAGE = 4096;
@@ -66,8 +71,11 @@ public class TesseraCodeActions implements ICodeActionService2 {
 		for (Diagnostic d : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
 			if (code == null) continue;
-			EObject at = offsets.resolveContainedElementAt(resource, doc.getOffSet(d.getRange().getStart()));
-			for (CodeAction a : fixes(code, at, fixes)) {
+			int offset = doc.getOffSet(d.getRange().getStart());
+			EObject at = offsets.resolveContainedElementAt(resource, offset);
+			List<CodeAction> actions = code.equals(LanguageRules.LINK.id()) ? DidYouMean.fixes(resource, offset, fixes)
+					: code.equals(LanguageRules.SYNTAX.id()) ? DidYouMean.syntaxFixes(resource, offset, fixes) : fixes(code, at, fixes);
+			for (CodeAction a : actions) {
 				a.setDiagnostics(List.of(d));
 				a.setKind(CodeActionKind.QuickFix);
 				result.add(Either.forRight(a));
@@ -106,14 +114,22 @@ public class TesseraCodeActions implements ICodeActionService2 {
 		case "cpu.pin-duplicate", "cpu.exists", "cpupool.cpu-once" -> {
 			CpuRange r = EcoreUtil2.getContainerOfType(at, CpuRange.class);
 			if (r == null) break;
+			// a duplicate is most likely a slip: removing it comes first
+			if (code.equals("cpu.pin-duplicate"))
+				out.add(f.action("Remove the duplicate CPU " + NodeModelUtils.getTokenText(NodeModelUtils.getNode(r)), f.removeListItem(r)));
 			Integer free = freeCpu(r);
 			if (free != null)
 				out.add(f.action("Use free CPU " + free + " instead", List.of(f.replace(NodeModelUtils.getNode(r), String.valueOf(free)))));
-			if (code.equals("cpu.pin-duplicate"))
-				out.add(f.action("Remove the duplicate CPU " + NodeModelUtils.getTokenText(NodeModelUtils.getNode(r)), f.removeListItem(r)));
+			if (code.equals("cpupool.cpu-once") && r.eContainer() instanceof Cpupool pool) {
+				// its only CPU: the pool would be empty (cpupool.empty), so the pool goes, if no domain names it
+				System s = EcoreUtil2.getContainerOfType(pool, System.class);
+				if (pool.getCpus().size() > 1)
+					out.add(f.action("Remove CPU " + NodeModelUtils.getTokenText(NodeModelUtils.getNode(r)) + " from cpupool '" + pool.getName() + "'", f.removeListItem(r)));
+				else if (s != null && s.getDomains().stream().noneMatch(d -> d.getCpupool() == pool))
+					out.add(f.action("Remove cpupool '" + pool.getName() + "'", List.of(f.removeElement(pool))));
+			}
 		}
-		default -> {
-		}
+		default -> out.addAll(CatalogueFixes.of(code, at, f));
 		}
 		out.removeIf(a -> a == null);
 		return out;
@@ -156,9 +172,20 @@ public class TesseraCodeActions implements ICodeActionService2 {
 		for (Cpupool p : s.getCpupools()) for (CpuRange o : p.getCpus()) if (o != r) used.addAll(Systems.expand(List.of(o)));
 		// highest first: CPU 0 is where Xen boots and dom0 runs; it stays in Pool-0, so never for a cpupool
 		int from = r.eContainer() instanceof Cpupool ? 1 : 0;
-		for (int c = n - 1; c >= from; c--) if (!used.contains(c) && !sameList.contains(c)) return c;
-		if (from == 0) for (int c = n - 1; c >= 0; c--) if (!sameList.contains(c)) return c;
+		// of the boot CPU's core type: Xen parks the others unless told 'hmp-unsafe' (cpu.parked)
+		// only those: another type would trade this problem for cpu.parked
+		for (int c = n - 1; c >= from; c--) if (!used.contains(c) && !sameList.contains(c) && runs(s, c)) return c;
+		if (from == 0) for (int c = n - 1; c >= 0; c--) if (!sameList.contains(c) && runs(s, c)) return c;
 		return null;
+	}
+
+	/** Whether Xen runs CPU {@code c} of the system's board: of the boot CPU's core type, or any with hmp-unsafe. */
+	static boolean runs(System s, int c) {
+		if (s.getXen() != null && s.getXen().isHmpUnsafe()) return true;
+		List<Cpu> cpus = Systems.cpus(s.getBoard());
+		CpuCluster boot = EcoreUtil2.getContainerOfType(cpus.get(0), CpuCluster.class);
+		CpuCluster it = EcoreUtil2.getContainerOfType(cpus.get(c), CpuCluster.class);
+		return boot == null || it == null || boot.getCoreType() == null || boot.getCoreType().equals(it.getCoreType());
 	}
 
 	static INode first(EObject o, EStructuralFeature feature) {
@@ -221,6 +248,18 @@ public class TesseraCodeActions implements ICodeActionService2 {
 				}
 			}
 			return insert(lineStart, indent + property + "\n");
+		}
+
+		/** Removes an element: its lines when nothing else is on them, else its text. */
+		TextEdit removeElement(EObject element) {
+			INode node = NodeModelUtils.getNode(element);
+			int start = firstNonHidden(node).getOffset(), end = node.getEndOffset();
+			int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+			int lineEnd = text.indexOf('\n', end);
+			if (lineEnd < 0) lineEnd = text.length();
+			if (text.substring(lineStart, start).isBlank() && text.substring(end, lineEnd).isBlank())
+				return edit(lineStart, Math.min(lineEnd + 1, text.length()), "");
+			return edit(start, end, "");
 		}
 
 		/** Removes one item of a comma-separated list, with its comma; the whole clause when it is the only item. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.EcoreUtil2;
@@ -16,11 +17,14 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScope;
 
 import dev.tessera.core.xen.Systems;
 import dev.tessera.dsl.scoping.BoardLibrary;
+import dev.tessera.dsl.scoping.Candidates;
 import dev.tessera.model.Board;
 import dev.tessera.model.Cpu;
 import dev.tessera.model.CpuCluster;
@@ -31,7 +35,8 @@ import dev.tessera.model.TesseraPackage;
 
 /**
  * Completion: keywords (OS kinds, roles, schedulers … are keywords), boards (shipped and imported), the board's
- * devices, the system's domains and cpupools, and CPU numbers with the CPU each names.
+ * devices, the system's domains and cpupools, and CPU numbers with the CPU each names. Names are filtered by
+ * {@link Candidates}: only those that fit where the cursor is.
  */
 public class TesseraProposals extends IdeContentProposalProvider {
 
@@ -55,6 +60,8 @@ public class TesseraProposals extends IdeContentProposalProvider {
 				String name = getQualifiedNameConverter().toString(d.getName());
 				if (!seen.add(name)) continue;
 				EObject target = d.getEObjectOrProxy();
+				// only what a rule would accept here: an enabled UART for console, a driver domain after 'from' ...
+				if (!Candidates.fits(edited(model, context), ref, target)) continue;
 				accept(name, describe(target), context, acceptor);
 			}
 		}
@@ -86,6 +93,16 @@ public class TesseraProposals extends IdeContentProposalProvider {
 			return;
 		}
 		super._createProposals(assignment, context, acceptor);
+	}
+
+	/**
+	 * The element whose reference the cursor is on, when it is inside {@code model} (completing over
+	 * {@code passthrough gpio0} must not drop gpio0 as "already passed through" by that very item); else model.
+	 */
+	static EObject edited(EObject model, ContentAssistContext context) {
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(context.getRootNode(), context.getOffset());
+		EObject at = leaf == null || leaf.isHidden() ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+		return at != null && at != model && EcoreUtil.isAncestor(model, at) ? at : model;
 	}
 
 	static String usage(System s, int cpu) {
