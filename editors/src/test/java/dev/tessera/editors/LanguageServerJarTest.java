@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.tessera.dsl.ide.server.LspText;
 
 /**
  * The real server jar ({@code java -jar cli/target/tessera.jar lsp}) over stdio, driven by an LSP4J client as an
@@ -165,38 +166,38 @@ class LanguageServerJarTest {
 	void completionOfDevicesBoardsOsKindsCpusDomainsAndKeywords() throws Exception {
 		// devices of the board that fit, after "passthrough " in ivi: not uart0 (Xen's console), pcie0 (media's),
 		// gpio0 (ivi has it twice)
-		List<CompletionItem> devices = complete(brokenUri, ServerProcess.positionOf(broken, "passthrough gpio0", 0, 12));
+		List<CompletionItem> devices = complete(brokenUri, LspText.positionOf(broken, "passthrough gpio0", 0, 12));
 		assertTrue(labels(devices).containsAll(List.of("virtio0", "rtc0")), labels(devices).toString());
 		for (String taken : List.of("uart0", "pcie0", "gpio0")) assertFalse(labels(devices).contains(taken), labels(devices).toString());
 		CompletionItem virtio = devices.stream().filter(i -> i.getLabel().equals("virtio0")).findFirst().orElseThrow();
 		assertTrue(virtio.getDetail().contains("/virtio_mmio@a000000"), virtio.getDetail());
 		// boards after "on "
-		List<String> boards = labels(complete(brokenUri, ServerProcess.positionOf(broken, "qemu-virt", 0, 0)));
+		List<String> boards = labels(complete(brokenUri, LspText.positionOf(broken, "qemu-virt", 0, 0)));
 		assertTrue(boards.containsAll(List.of("qemu-virt", "rcar-h3-salvator-xs", "zcu102", "rpi4")), boards.toString());
 		// OS kinds after "os "
-		List<String> os = labels(complete(brokenUri, ServerProcess.positionOf(broken, "os android", 0, 3)));
+		List<String> os = labels(complete(brokenUri, LspText.positionOf(broken, "os android", 0, 3)));
 		assertTrue(os.containsAll(List.of("linux", "android", "zephyr", "freertos", "other")), os.toString());
 		// CPU numbers after "pin ", with the CPU each names
-		List<CompletionItem> cpus = complete(brokenUri, ServerProcess.positionOf(broken, "pin 7", 0, 4));
+		List<CompletionItem> cpus = complete(brokenUri, LspText.positionOf(broken, "pin 7", 0, 4));
 		assertTrue(labels(cpus).containsAll(List.of("0", "1")), labels(cpus).toString());
 		assertTrue(cpus.stream().anyMatch(i -> i.getLabel().equals("1") && i.getDetail().startsWith("cpu1")), cpus.toString());
 		// keywords at the start of a domain's line
-		List<String> keywords = labels(complete(brokenUri, ServerProcess.positionOf(broken, "vcpus 1", 0, 0)));
+		List<String> keywords = labels(complete(brokenUri, LspText.positionOf(broken, "vcpus 1", 0, 0)));
 		assertTrue(keywords.containsAll(List.of("vcpus", "memory", "kernel", "passthrough", "direct-map", "pin")), keywords.toString());
 		assertFalse(keywords.contains("gpu"), "names that are keywords elsewhere are not proposed as keywords: " + keywords);
 		// domains that fit, where a domain is named (a shared-memory borrower)
 		String withShm = broken.replace("\n}\n", "\n\tshared-memory s { size 2M owner ivi borrower  }\n}\n");
 		changeAndWait(brokenUri, broken, withShm);
-		List<String> domains = labels(complete(brokenUri, ServerProcess.positionOf(withShm, "borrower  }", 0, 9)));
+		List<String> domains = labels(complete(brokenUri, LspText.positionOf(withShm, "borrower  }", 0, 9)));
 		// those that can map it: started at boot (not dom0) and not its owner ivi
 		assertTrue(domains.containsAll(List.of("pinned", "media")) && !domains.contains("dom0") && !domains.contains("ivi"), domains.toString());
 		changeAndWait(brokenUri, withShm, broken);
 		// Xen's console: the board's UARTs (not its GPIO); an import: the shipped boards by name
-		List<String> console = labels(complete(brokenUri, ServerProcess.positionOf(broken, "console uart0", 0, 8)));
+		List<String> console = labels(complete(brokenUri, LspText.positionOf(broken, "console uart0", 0, 8)));
 		assertTrue(console.contains("uart0") && !console.contains("gpio0"), console.toString());
 		String onLocal = Files.readString(root.resolve("on-local.tess"));
 		openAndWait(uri("on-local.tess"), onLocal);
-		List<String> imports = labels(complete(uri("on-local.tess"), ServerProcess.positionOf(onLocal, "\"local-board.tess\"", 0, 0)));
+		List<String> imports = labels(complete(uri("on-local.tess"), LspText.positionOf(onLocal, "\"local-board.tess\"", 0, 0)));
 		assertTrue(imports.containsAll(List.of("\"qemu-virt\"", "\"rpi4\"")), imports.toString());
 	}
 
@@ -209,7 +210,7 @@ class LanguageServerJarTest {
 	@Order(3)
 	void hoverShowsResolvedFactsAndTheRuleOfAProblem() throws Exception {
 		// a device: registers, interrupts, who owns it
-		String gpio = hover(brokenUri, ServerProcess.positionOf(broken, "passthrough gpio0", 0, 14));
+		String gpio = hover(brokenUri, LspText.positionOf(broken, "passthrough gpio0", 0, 14));
 		assertTrue(gpio.contains("**device `gpio0`** (gpio) on board `qemu-virt`"), gpio);
 		assertTrue(gpio.contains("registers: `0x9030000-0x9030fff` (4K)"), gpio);
 		assertTrue(gpio.contains("interrupts: SPI 7 level-high (GIC 39)"), gpio);
@@ -217,14 +218,14 @@ class LanguageServerJarTest {
 		assertTrue(gpio.contains("clocks: `apb_pclk` fixed clock `apb-pclk` (24 MHz)"), gpio);
 		// a domain of a valid system: its placed memory and module addresses, from the resolver
 		openAndWait(cockpitUri, cockpit);
-		String cluster = hover(cockpitUri, ServerProcess.positionOf(cockpit, "domain cluster", 0, 8));
+		String cluster = hover(cockpitUri, LspText.positionOf(cockpit, "domain cluster", 0, 8));
 		assertTrue(cluster.contains("memory: 64M static at `0x70000000-0x73ffffff` (64M), direct-mapped"), cluster);
 		assertTrue(cluster.matches("(?s).*\\| kernel \\| `zephyr.bin` \\| `0x[0-9a-f]+-0x[0-9a-f]+` \\| 2M \\(declared maximum\\) \\|.*"), cluster);
-		String ivi = hover(cockpitUri, ServerProcess.positionOf(cockpit, "domain ivi", 0, 8));
+		String ivi = hover(cockpitUri, LspText.positionOf(cockpit, "domain ivi", 0, 8));
 		assertTrue(ivi.contains("passthrough `gpio0` `0x9030000-0x9030fff`, xl irqs 39"), ivi);
 		assertTrue(ivi.matches("(?s).*\\| ramdisk \\| `initrd.cpio.gz` \\| `0x[0-9a-f]+-0x[0-9a-f]+` \\|.*"), ivi);
 		// a problem: the rule, its title and rationale
-		String aligned = hover(brokenUri, ServerProcess.positionOf(broken, "0x70000800", 0, 3));
+		String aligned = hover(brokenUri, LspText.positionOf(broken, "0x70000800", 0, 3));
 		assertTrue(aligned.contains("**error [memory.static-aligned]** Static memory is page-aligned"), aligned);
 		assertTrue(aligned.contains("Xen maps memory in 4 KiB pages"), aligned);
 	}
@@ -233,7 +234,7 @@ class LanguageServerJarTest {
 	@Order(4)
 	void definitionGoesIntoTheBoard() throws Exception {
 		var result = ls.server.getTextDocumentService().definition(new DefinitionParams(doc(brokenUri),
-				ServerProcess.positionOf(broken, "passthrough pcie0", 0, 13))).get(30, TimeUnit.SECONDS);
+				LspText.positionOf(broken, "passthrough pcie0", 0, 13))).get(30, TimeUnit.SECONDS);
 		List<? extends Location> locations = result.getLeft();
 		assertEquals(1, locations.size(), locations.toString());
 		Location l = locations.get(0);
@@ -244,7 +245,7 @@ class LanguageServerJarTest {
 		assertEquals("pcie0", line.substring(l.getRange().getStart().getCharacter(), l.getRange().getEnd().getCharacter()));
 		// and from "on" to the board itself
 		var board2 = ls.server.getTextDocumentService().definition(new DefinitionParams(doc(brokenUri),
-				ServerProcess.positionOf(broken, "qemu-virt", 0, 2))).get(30, TimeUnit.SECONDS).getLeft();
+				LspText.positionOf(broken, "qemu-virt", 0, 2))).get(30, TimeUnit.SECONDS).getLeft();
 		assertEquals(l.getUri(), board2.get(0).getUri());
 	}
 
@@ -278,7 +279,7 @@ class LanguageServerJarTest {
 			assertEquals(expectedTitles.get(rule), fix.getTitle());
 			assertEquals(List.of(d), fix.getDiagnostics());
 			List<TextEdit> edits = fix.getEdit().getChanges().get(brokenUri);
-			String fixed = ServerProcess.apply(text, edits);
+			String fixed = LspText.apply(text, edits);
 			List<Diagnostic> after = changeAndWait(brokenUri, text, fixed);
 			assertTrue(after.stream().noneMatch(x -> rule.equals(code(x))), rule + " is still reported:\n" + show(after));
 			assertEquals(errors(ds) - 1, errors(after), "the fix of " + rule + " removes that error only:\n" + show(after));
@@ -302,9 +303,9 @@ class LanguageServerJarTest {
 		Diagnostic d = ds.stream().filter(x -> "cpu.pin-duplicate".equals(code(x))).findFirst().orElseThrow(() -> new AssertionError(show(ds)));
 		List<CodeAction> fixes = actions(brokenUri, d).stream().filter(a -> "quickfix".equals(a.getKind())).toList();
 		assertEquals(List.of("Remove the duplicate CPU 0", "Use free CPU 1 instead"), fixes.stream().map(CodeAction::getTitle).toList());
-		String removed = ServerProcess.apply(dup, fixes.get(0).getEdit().getChanges().get(brokenUri));
+		String removed = LspText.apply(dup, fixes.get(0).getEdit().getChanges().get(brokenUri));
 		assertTrue(removed.contains("\t\tpin 0\n"), removed);
-		String replaced = ServerProcess.apply(dup, fixes.get(1).getEdit().getChanges().get(brokenUri));
+		String replaced = LspText.apply(dup, fixes.get(1).getEdit().getChanges().get(brokenUri));
 		assertTrue(replaced.contains("\t\tpin 0, 1\n"), replaced);
 		List<Diagnostic> after = changeAndWait(brokenUri, dup, removed);
 		assertTrue(after.stream().noneMatch(x -> "cpu.pin-duplicate".equals(code(x))), show(after));
@@ -318,7 +319,7 @@ class LanguageServerJarTest {
 		FormattingOptions options = new FormattingOptions(4, false);
 		List<? extends TextEdit> edits = ls.server.getTextDocumentService()
 				.formatting(new DocumentFormattingParams(doc(unformattedUri), options)).get(30, TimeUnit.SECONDS);
-		String formatted = ServerProcess.apply(unformatted, edits);
+		String formatted = LspText.apply(unformatted, edits);
 		String expected = new String(getClass().getClassLoader().getResourceAsStream("files/formatted.tess").readAllBytes(), StandardCharsets.UTF_8);
 		assertEquals(expected, formatted);
 		// formatting a formatted file changes nothing
@@ -343,7 +344,7 @@ class LanguageServerJarTest {
 	void theGenerateCommandWritesTheOutputs() throws Exception {
 		Assumptions.assumeTrue(onPath("dtc") && onPath("mkimage"), "dtc and mkimage are not installed (scripts/install-tools.sh)");
 		// offered as a source action anywhere in a system
-		Range at = new Range(ServerProcess.positionOf(cockpit, "domain ivi", 0, 0), ServerProcess.positionOf(cockpit, "domain ivi", 0, 0));
+		Range at = new Range(LspText.positionOf(cockpit, "domain ivi", 0, 0), LspText.positionOf(cockpit, "domain ivi", 0, 0));
 		var actions = ls.server.getTextDocumentService().codeAction(new CodeActionParams(doc(cockpitUri), at, new CodeActionContext(List.of())))
 				.get(30, TimeUnit.SECONDS);
 		CodeAction gen = actions.stream().filter(e -> e.isRight() && "source".equals(e.getRight().getKind())).findFirst().orElseThrow().getRight();
@@ -386,7 +387,7 @@ class LanguageServerJarTest {
 		assertEquals(List.of(), openAndWait(systemUri, Files.readString(root.resolve("on-local.tess"))));
 		openAndWait(boardUri, board);
 		// hovering a device in the board names the domain of the workspace's system that owns it
-		String owner = hover(boardUri, ServerProcess.positionOf(board, "device gpio0", 0, 8));
+		String owner = hover(boardUri, LspText.positionOf(board, "device gpio0", 0, 8));
 		assertTrue(owner.contains("owner: domain `io` in system `onlocal`"), owner);
 		// the device the system passes through gets registers that are not page-aligned: the system gets a warning
 		int seen = ls.client.count(systemUri);
@@ -406,7 +407,7 @@ class LanguageServerJarTest {
 	void definitionIntoAWorkspaceBoard() throws Exception {
 		String system = Files.readString(root.resolve("on-local.tess"));
 		var locations = ls.server.getTextDocumentService().definition(new DefinitionParams(doc(uri("on-local.tess")),
-				ServerProcess.positionOf(system, "passthrough gpio0", 0, 13))).get(30, TimeUnit.SECONDS).getLeft();
+				LspText.positionOf(system, "passthrough gpio0", 0, 13))).get(30, TimeUnit.SECONDS).getLeft();
 		assertEquals(uri("local-board.tess"), locations.get(0).getUri());
 		assertEquals(10, locations.get(0).getRange().getStart().getLine());
 	}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.tessera.dsl.ide.server.InProcessServer;
+import dev.tessera.dsl.ide.server.LspText;
 
 /** Renaming what a shipped board declares is refused with a message; a name of the user's own files renames. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,7 @@ class LibraryIsReadOnlyTest {
 	}
 
 	String refusal(String needle, int delta) throws Exception {
-		RenameParams p = new RenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), InProcessServer.positionOf(SYSTEM, needle, 0, delta), "renamed");
+		RenameParams p = new RenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), LspText.positionOf(SYSTEM, needle, 0, delta), "renamed");
 		ExecutionException e = assertThrows(ExecutionException.class, () -> ls.server.getTextDocumentService().rename(p).get(60, TimeUnit.SECONDS));
 		assertInstanceOf(ResponseErrorException.class, e.getCause());
 		return e.getCause().getMessage();
@@ -74,18 +75,18 @@ class LibraryIsReadOnlyTest {
 
 	@Test
 	void prepareRenameOnAShippedDeviceIsRefusedToo() throws Exception {
-		PrepareRenameParams p = new PrepareRenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), InProcessServer.positionOf(SYSTEM, "console uart0", 0, 9));
+		PrepareRenameParams p = new PrepareRenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), LspText.positionOf(SYSTEM, "console uart0", 0, 9));
 		ExecutionException e = assertThrows(ExecutionException.class, () -> ls.server.getTextDocumentService().prepareRename(p).get(60, TimeUnit.SECONDS));
 		assertTrue(e.getCause().getMessage().startsWith("cannot rename 'uart0' of the shipped board 'qemu-virt'"), e.getCause().getMessage());
 	}
 
 	@Test
 	void renamingADomainOfTheUsersFileEditsItAndItsReferences() throws Exception {
-		RenameParams p = new RenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), InProcessServer.positionOf(SYSTEM, "vif from dom0", 0, 10), "ctl");
+		RenameParams p = new RenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), LspText.positionOf(SYSTEM, "vif from dom0", 0, 10), "ctl");
 		WorkspaceEdit edit = ls.server.getTextDocumentService().rename(p).get(60, TimeUnit.SECONDS);
 		var edits = edit.getChanges() != null ? edit.getChanges().get(ls.uri("s.tess"))
 				: edit.getDocumentChanges().get(0).getLeft().getEdits();
-		String renamed = InProcessServer.apply(SYSTEM, edits);
+		String renamed = LspText.apply(SYSTEM, edits);
 		assertTrue(renamed.contains("domain ctl control") && renamed.contains("vif from ctl"), renamed);
 	}
 }

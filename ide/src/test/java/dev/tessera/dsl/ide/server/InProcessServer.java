@@ -27,7 +27,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 public final class InProcessServer implements AutoCloseable {
 	static final Duration WAIT = Duration.ofSeconds(60);
 	public final LanguageServer server;
-	public final Client client = new Client();
+	public final RecordingClient client = new RecordingClient();
 	public final Path root;
 	public InitializeResult init;
 	private final Map<String, Integer> versions = new HashMap<>();
@@ -84,7 +84,7 @@ public final class InProcessServer implements AutoCloseable {
 		Integer v = versions.get(name);
 		if (v == null) server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tessera", 1, text)));
 		else {
-			TextDocumentContentChangeEvent ev = new TextDocumentContentChangeEvent(new Range(new Position(0, 0), end(texts.get(name))), text);
+			TextDocumentContentChangeEvent ev = new TextDocumentContentChangeEvent(new Range(new Position(0, 0), LspText.end(texts.get(name))), text);
 			server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v + 1), List.of(ev)));
 		}
 		versions.put(name, v == null ? 1 : v + 1);
@@ -103,14 +103,14 @@ public final class InProcessServer implements AutoCloseable {
 
 	/** Completion labels at the position of {@code needle}'s n-th occurrence plus delta. */
 	public List<CompletionItem> complete(String name, String needle, int delta) throws Exception {
-		CompletionParams p = new CompletionParams(new TextDocumentIdentifier(uri(name)), positionOf(texts.get(name), needle, 0, delta));
+		CompletionParams p = new CompletionParams(new TextDocumentIdentifier(uri(name)), LspText.positionOf(texts.get(name), needle, 0, delta));
 		var r = server.getTextDocumentService().completion(p).get(60, TimeUnit.SECONDS);
 		return r.isLeft() ? r.getLeft() : r.getRight().getItems();
 	}
 
 	/** The text after applying a code action's edits to one file. */
 	public String applied(String name, CodeAction a) {
-		return apply(texts.get(name), a.getEdit().getChanges().get(uri(name)));
+		return LspText.apply(texts.get(name), a.getEdit().getChanges().get(uri(name)));
 	}
 
 	@Override
@@ -126,90 +126,4 @@ public final class InProcessServer implements AutoCloseable {
 		return d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
 	}
 
-	static Position end(String text) {
-		int line = 0, last = 0;
-		for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') { line++; last = i + 1; }
-		return new Position(line, text.length() - last);
-	}
-
-	public static String apply(String text, List<? extends TextEdit> edits) {
-		List<TextEdit> sorted = new ArrayList<>(edits);
-		sorted.sort((a, b) -> Integer.compare(offset(text, b.getRange().getStart()), offset(text, a.getRange().getStart())));
-		StringBuilder sb = new StringBuilder(text);
-		for (TextEdit e : sorted) sb.replace(offset(text, e.getRange().getStart()), offset(text, e.getRange().getEnd()), e.getNewText());
-		return sb.toString();
-	}
-
-	public static int offset(String text, Position p) {
-		int line = 0, i = 0;
-		while (line < p.getLine() && i < text.length()) if (text.charAt(i++) == '\n') line++;
-		return Math.min(i + p.getCharacter(), text.length());
-	}
-
-	public static Position positionOf(String text, String needle, int n, int delta) {
-		int at = -1;
-		for (int k = 0; k <= n; k++) {
-			at = text.indexOf(needle, at + 1);
-			if (at < 0) throw new IllegalArgumentException("'" + needle + "' occurs fewer than " + (n + 1) + " times");
-		}
-		at += delta;
-		String before = text.substring(0, at);
-		int line = (int) before.chars().filter(c -> c == '\n').count();
-		return new Position(line, at - (before.lastIndexOf('\n') + 1));
-	}
-
-	/** Records diagnostics; answers the server's requests with nothing. */
-	public static final class Client implements LanguageClient {
-		private final Map<String, List<PublishDiagnosticsParams>> diagnostics = new HashMap<>();
-		public final List<MessageParams> messages = Collections.synchronizedList(new ArrayList<>());
-
-		@Override
-		public synchronized void publishDiagnostics(PublishDiagnosticsParams params) {
-			diagnostics.computeIfAbsent(params.getUri(), k -> new ArrayList<>()).add(params);
-			notifyAll();
-		}
-
-		public synchronized int count(String uri) {
-			return diagnostics.getOrDefault(uri, List.of()).size();
-		}
-
-		public synchronized PublishDiagnosticsParams await(String uri, int seen, Duration timeout) throws InterruptedException {
-			long end = System.nanoTime() + timeout.toNanos();
-			while (count(uri) <= seen) {
-				long left = end - System.nanoTime();
-				if (left <= 0) throw new IllegalStateException("no diagnostics for " + uri + " within " + timeout);
-				TimeUnit.NANOSECONDS.timedWait(this, left);
-			}
-			List<PublishDiagnosticsParams> all = diagnostics.get(uri);
-			return all.get(all.size() - 1);
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams params) {
-			messages.add(params);
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<Void> registerCapability(RegistrationParams params) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public CompletableFuture<Void> unregisterCapability(UnregistrationParams params) {
-			return CompletableFuture.completedFuture(null);
-		}
-	}
 }
