@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -15,11 +16,13 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Output is written into a staging folder beside the target and moved into place only when everything
  * succeeded: a failed run leaves the target as it was (or absent), never half-written.
  * <p>
- * The commit is three renames: the complete staging folder becomes {@code .NAME.ready-*}, the old output
- * {@code .NAME.old-*}, the ready folder the output. A run killed between them leaves the output folder missing for a
- * moment; the next run beside it finds the ready folder (the complete new output) or else the old one and moves it
- * back in before anything else, and removes what killed runs left: staging folders older than
- * {@link #STALE_AFTER_MS} (a live run's is younger) and old folders.
+ * The commit swaps the complete staging folder with the old output in one step where the system can
+ * ({@link DirectoryExchange}, Linux): the output path holds the complete old output or the complete new one at every
+ * instant. Elsewhere it is three renames: the staging folder becomes {@code .NAME.ready-*}, the old output
+ * {@code .NAME.old-*}, the ready folder the output; a run killed between them leaves the output folder missing until
+ * the next run beside it finds the ready folder (the complete new output) or else the old one and moves it back in
+ * before anything else. Every run also removes what killed runs left: old folders, and staging folders whose
+ * writing process is gone (the folder is named after it) or that are older than {@link #STALE_AFTER_MS}.
  */
 public final class StagedOutput implements AutoCloseable {
 	private final Path target;
@@ -35,7 +38,7 @@ public final class StagedOutput implements AutoCloseable {
 			Path parent = this.target.getParent();
 			Files.createDirectories(parent);
 			recover(this.target);
-			this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".tessera-");
+			this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".tessera-" + ProcessHandle.current().pid() + "-");
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
 		}
@@ -67,22 +70,47 @@ public final class StagedOutput implements AutoCloseable {
 		}
 	}
 
-	/** Replaces the target with the staged folder. */
+	/**
+	 * Replaces the target with the staged folder: one rename when there is no old output, one exchange of the two
+	 * folders where the system has it, else three renames that the next run repairs if killed between them.
+	 */
 	public void commit() {
 		try {
+			reached("staged");
+			if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+				move(staging, target);
+				committed = true;
+				reached("committed");
+				return;
+			}
+			if (DirectoryExchange.swap(staging, target)) {
+				committed = true; // the staging path now holds the old output
+				reached("swapped");
+				Path old = sibling(target, ".old-");
+				move(staging, old); // a name the next run removes at once, should this one die here
+				deleteTree(old);
+				return;
+			}
 			Path ready = sibling(target, ".ready-");
 			move(staging, ready);
-			Path old = null;
-			if (Files.exists(target)) {
-				old = sibling(target, ".old-");
-				move(target, old);
-			}
+			Path old = sibling(target, ".old-");
+			move(target, old);
+			reached("old-moved-away");
 			move(ready, target);
 			committed = true;
-			if (old != null) deleteTree(old);
+			reached("committed");
+			deleteTree(old);
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot move the output into " + target, e);
 		}
+	}
+
+	/** Called at each step of a commit; the kill tests stop a real process there. */
+	static volatile java.util.function.Consumer<String> steps = step -> {
+	};
+
+	private static void reached(String step) {
+		steps.accept(step);
 	}
 
 	/** A fresh name beside the target, .NAME + infix + random, that does not exist. */
@@ -117,7 +145,18 @@ public final class StagedOutput implements AutoCloseable {
 		for (Path p : ready) if (Files.exists(p)) deleteTree(p);
 		for (Path p : old) if (Files.exists(p)) deleteTree(p);
 		long now = System.currentTimeMillis();
-		for (Path p : staged) if (now - modified(p).toMillis() > STALE_AFTER_MS) deleteTree(p);
+		for (Path p : staged) if (!writerAlive(p, name) || now - modified(p).toMillis() > STALE_AFTER_MS) deleteTree(p);
+	}
+
+	/** A staging folder is named after the process writing it: .NAME.tessera-PID-random. */
+	private static boolean writerAlive(Path staging, String name) {
+		String rest = staging.getFileName().toString().substring((name + ".tessera-").length());
+		int dash = rest.indexOf('-');
+		try {
+			return ProcessHandle.of(Long.parseLong(rest.substring(0, Math.max(dash, 0)))).map(ProcessHandle::isAlive).orElse(false);
+		} catch (NumberFormatException e) {
+			return true; // not ours to judge by name: only its age decides
+		}
 	}
 
 	private static java.nio.file.attribute.FileTime modified(Path p) {

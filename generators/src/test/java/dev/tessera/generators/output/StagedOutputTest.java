@@ -79,11 +79,15 @@ class StagedOutputTest {
 	@Test
 	void stagingFoldersOfKilledRunsAreRemovedAndALiveRunsAreKept() throws Exception {
 		Path target = tmp.resolve("out");
-		Path killed = Files.createDirectories(tmp.resolve(".out.tessera-killed"));
-		Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - StagedOutput.STALE_AFTER_MS - 1000));
-		Path live = Files.createDirectories(tmp.resolve(".out.tessera-live"));
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		Path killed = Files.createDirectories(tmp.resolve(".out.tessera-" + gone.pid() + "-1"));
+		Path ancient = Files.createDirectories(tmp.resolve(".out.tessera-" + ProcessHandle.current().pid() + "-2"));
+		Files.setLastModifiedTime(ancient, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - StagedOutput.STALE_AFTER_MS - 1000));
+		Path live = Files.createDirectories(tmp.resolve(".out.tessera-" + ProcessHandle.current().pid() + "-3"));
 		new StagedOutput(target).close();
-		assertFalse(Files.exists(killed));
+		assertFalse(Files.exists(killed), "its process is gone");
+		assertFalse(Files.exists(ancient), "too old to be a live run's, whatever its number says");
 		assertTrue(Files.exists(live), "a run writing now keeps its staging folder");
 	}
 }
