@@ -75,6 +75,7 @@ import dev.tessera.core.rules.text.NetNamesValid;
 import dev.tessera.core.rules.text.TextIsEmittable;
 import dev.tessera.core.rules.text.UBootCanCarry;
 import dev.tessera.core.rules.text.XenCfgCanCarry;
+import dev.tessera.core.rules.text.FatCanHold;
 import dev.tessera.core.rules.text.XlSpecCanCarry;
 import dev.tessera.core.rules.xen.XenConsoleIsUart;
 import dev.tessera.core.rules.boards.BoardHasCpusAndRam;
@@ -106,7 +107,7 @@ public final class RuleCatalogue {
 			new XenVersionKnown(), new XenVersionNewer(), new XenFeatureAvailable(), new XenConsoleIsUart(),
 			new DomainNameUnique(), new DomainNameValid(), new DomainNameNotGenerated(), new ControlDomainSingle(), new ControlDomainStartsAsDom0(),
 			new ControlDomainPresent(), new DomainHasKernel(), new DomainHasMemory(), new DomainHasVcpus(), new VcpusWithinVgic(),
-			new TextIsEmittable(), new UBootCanCarry(), new XenCfgCanCarry(), new XlSpecCanCarry(), new LoadCommandIsSafe(), new LoadAddressInRam(),
+			new TextIsEmittable(), new UBootCanCarry(), new XenCfgCanCarry(), new FatCanHold(), new XlSpecCanCarry(), new LoadCommandIsSafe(), new LoadAddressInRam(),
 			new MemoryFitsRam(), new StaticMemoryMatchesSize(), new StaticMemoryInRam(), new StaticMemoryAligned(),
 			new StaticMemoryOverlapsNothing(), new DirectMapNeedsStaticMemory(), new StaticMemoryNotForDom0(),
 			new DevicePassedOnce(), new DeviceNotReservedForXen(), new InterruptsRoutable(), new DeviceDescribedForPassthrough(),
