@@ -24,6 +24,7 @@ public enum MarkerKind {
 	DT("present|absent <path>: a node under /proc/device-tree (tess_dt)"),
 	XL("ready, or failed and why: dom0 started xenstored, xen-init-dom0 and init-dom0less (tess_dom0, with the xl tools)"),
 	XLOUT("a line of xl's output in dom0 (tess_xl; xl cpupool-list for the cpupools)"),
+	XENCMD("N[piece]: the Nth 60 characters of Xen's command line as xl info shows it (tess_xencmd)"),
 	DONE("the domain's /init ran every check it was asked for"),
 
 	// hook.sh: what the harness's command lines ask for

@@ -8,6 +8,7 @@
 #   tess_dom0=1             dom0: with the Xen tools included, load the Xen driver modules, mount xenfs, start
 #                           xenstored, run xen-init-dom0 and init-dom0less (XL)
 #   tess_xl=a,b+c           (dom0 with the tools) run xl with each argument list, + standing for a space (XLOUT)
+#   tess_xencmd=1           (dom0 with the tools) print Xen's command line from xl info in numbered pieces (XENCMD)
 #   tess_poweroff_after=N   wait N seconds after DONE, then poweroff -f (in dom0 Xen, and so QEMU, exits)
 # /tess/hook (hook.sh, when the initramfs has it) is sourced before DONE, with m and NAME defined; its own
 # tess_* arguments are described there.
@@ -45,6 +46,10 @@ if [ "${tess_dom0:-0}" = 1 ] && [ -x /usr/sbin/xl ]; then
     m XL ready
   else
     m XL "failed $(tail -n 1 /tmp/xenstored.log /tmp/xen-init-dom0.log | tr '\n' ' ')"
+  fi
+  if [ "${tess_xencmd:-0}" = 1 ]; then
+    # Xen's command line as Xen kept it, in numbered pieces a marker line can hold: "N[piece]"
+    xl info | sed -n 's/^xen_commandline *: //p' | fold -w 60 | { i=0; while IFS= read -r l; do m XENCMD "$i[$l]"; i=$((i+1)); done; }
   fi
   if [ -n "${tess_xl:-}" ]; then
     for c in $(echo "$tess_xl" | tr ',' ' '); do
