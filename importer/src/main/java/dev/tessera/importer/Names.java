@@ -16,7 +16,9 @@ final class Names {
 			"pv-display", "virtio-gpu", "hardware", "credit", "credit2", "null", "rtds", "arinc653", "fixed", "dynamic", "guest",
 			"control", "driver", "at-boot", "xl", "linux", "android", "zephyr", "freertos", "import", "max", "clocks",
 			"power-domains", "resets", "irq-via", "shared-memory", "owner", "borrower", "true", "false",
-			"clock", "cells", "outputs", "clock-names");
+			"clock", "cells", "outputs", "clock-names", "qnx", "erika", "unikernel", "destroy", "restart", "preserve", "optee", "ffa",
+			"tee", "spis", "seclabel", "rename-restart", "coredump-destroy", "coredump-restart", "soft-reset", "grant-frames",
+			"maptrack-frames", "p2m-pool", "on-crash", "on-reboot");
 	private final Set<String> used = new HashSet<>();
 
 	/** A unique name from a label or node name: "serial@e6e88000" becomes "serial-e6e88000". */

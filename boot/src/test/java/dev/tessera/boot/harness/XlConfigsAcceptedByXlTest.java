@@ -41,6 +41,13 @@ class XlConfigsAcceptedByXlTest {
 			"short_name", "Card 'one' \"two\" $3=x"));
 	/** One line of xl's JSON: "field": "value" with an optional comma. */
 	static final Pattern JSON_FIELD = Pattern.compile("\"([a-z_]+)\": \"((?:[^\"\\\\]|\\\\.)*)\",?");
+	/** One line of xl's JSON with a number: "field": 32 with an optional comma. */
+	static final Pattern JSON_NUMBER = Pattern.compile("\"([a-z_]+)\": (\\d+),?");
+
+	/** The cockpit's xl guest and the limits and actions it declares, as xl's configuration holds them. */
+	static final String KNOBS_CONFIG = "cockpit-guest.cfg";
+	static final Map<String, String> KNOBS = new TreeMap<>(Map.of("max_grant_frames", "32", "max_maptrack_frames", "256",
+			"shadow_memkb", "16384", "on_crash", "restart", "on_reboot", "restart", "tee", "optee"));
 
 	@TempDir
 	Path work;
@@ -69,6 +76,19 @@ class XlConfigsAcceptedByXlTest {
 			}
 		}
 		return b.toString();
+	}
+
+	/** The fields xl -N printed for one config, strings decoded, numbers as written. */
+	private static Map<String, String> parsed(SystemBooter.Report report, String config) {
+		Map<String, String> parsed = new TreeMap<>();
+		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLNOUT) && m.body().startsWith(config + " ")).forEach(m -> {
+			String line = m.body().substring(config.length() + 1);
+			Matcher f = JSON_FIELD.matcher(line), n = JSON_NUMBER.matcher(line);
+			if (f.matches()) parsed.put(f.group(1), json(f.group(2)));
+			else if (n.matches()) parsed.put(n.group(1), n.group(2));
+			else throw new AssertionError("a field line the test cannot read: " + m.body());
+		});
+		return parsed;
 	}
 
 	@Test
@@ -131,14 +151,13 @@ class XlConfigsAcceptedByXlTest {
 		assertTrue(report.passed(), "xl -N create and attach verdicts: " + verdicts + "\n" + report.boot().describe());
 		java.lang.System.out.printf("xl accepted %d configs and %d attach lines%n", configs.size(), attaches.size());
 		// examples/text/hostile-text.tess: every text field reaches xl's configuration as written
-		Map<String, String> parsed = new TreeMap<>();
-		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLNOUT) && m.body().startsWith(HOSTILE_CONFIG + " "))
-				.forEach(m -> {
-					Matcher f = JSON_FIELD.matcher(m.body().substring(HOSTILE_CONFIG.length() + 1));
-					assertTrue(f.matches(), "a field line the test cannot read: " + m.body());
-					parsed.put(f.group(1), json(f.group(2)));
-				});
+		Map<String, String> parsed = parsed(report, HOSTILE_CONFIG);
+		parsed.keySet().retainAll(HOSTILE_FIELDS.keySet());
 		assertEquals(HOSTILE_FIELDS, parsed, "what xl parsed from " + HOSTILE_CONFIG);
+		// examples/ivi/cockpit.tess: the xl guest's grant limits, p2m pool (shadow_memory, in KiB), actions and TEE
+		Map<String, String> knobs = parsed(report, KNOBS_CONFIG);
+		knobs.keySet().retainAll(KNOBS.keySet());
+		assertEquals(KNOBS, knobs, "what xl parsed from " + KNOBS_CONFIG);
 		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLAOUT)).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
 	}
 }

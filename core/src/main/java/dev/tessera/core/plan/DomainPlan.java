@@ -9,7 +9,31 @@ import dev.tessera.model.Start;
 
 /** One domain, resolved: who it is and how it starts, then its memory, CPUs, boot modules, devices and PV devices. */
 public record DomainPlan(String name, int id, Role role, Start start, OsKind os, Memory memory, Cpus cpus, Boot boot,
-		Devices devices, Pv pv) {
+		Devices devices, Pv pv, Limits limits, XlActions xl) {
+
+	/**
+	 * What Xen sets aside for it; each null for Xen's default.
+	 *
+	 * @param grantFrames    grant-table frames it may use (max_grant_frames)
+	 * @param maptrackFrames maptrack frames, for mapping others' grants (max_maptrack_frames)
+	 * @param spis           SPIs of its virtual GIC (nr_spis)
+	 * @param p2mPoolMib     its stage-2 page-table pool in MiB
+	 */
+	public record Limits(Integer grantFrames, Integer maptrackFrames, Integer spis, Long p2mPoolMib) {
+		public static final Limits DEFAULTS = new Limits(null, null, null, null);
+	}
+
+	/**
+	 * What only xl applies (domains started with xl); each null for xl's default.
+	 *
+	 * @param onCrash  what xl does when it crashes, as xl.cfg spells the action
+	 * @param onReboot what xl does when it reboots
+	 * @param tee      the TEE Xen mediates for it, as xl.cfg spells it (optee, ffa)
+	 * @param seclabel its XSM security label
+	 */
+	public record XlActions(String onCrash, String onReboot, String tee, String seclabel) {
+		public static final XlActions DEFAULTS = new XlActions(null, null, null, null);
+	}
 
 	/**
 	 * @param staticRanges where its memory is, when static (xen,static-mem)

@@ -122,6 +122,11 @@ final class HostTreePlanner {
 		if (d.cpus().pool() != null)
 			props.add(DtProperty.cellsOf("domain-cpupool", reference(CHOSEN + "/" + poolNode(d.cpus().pool()), poolPhandles.get(d.cpus().pool().name()))));
 		if (d.memory().llcColors() != null) props.add(DtProperty.stringsOf("llc-colors", d.memory().llcColors()));
+		DomainPlan.Limits limits = d.limits();
+		if (limits.spis() != null) props.add(DtProperty.cellsOf("nr_spis", number(limits.spis())));
+		if (limits.grantFrames() != null) props.add(DtProperty.cellsOf("max_grant_frames", number(limits.grantFrames())));
+		if (limits.maptrackFrames() != null) props.add(DtProperty.cellsOf("max_maptrack_frames", number(limits.maptrackFrames())));
+		if (limits.p2mPoolMib() != null) props.add(DtProperty.cellsOf("xen,domain-p2m-mem-mb", number(limits.p2mPoolMib())));
 		List<DtNode> children = new ArrayList<>();
 		// pinning of a domain Xen starts at boot: xen,vcpu nodes (validation allows it from Xen 4.21 on)
 		if (!d.cpus().pin().isEmpty())

@@ -74,7 +74,8 @@ public final class Resolver {
 			domains.add(new DomainPlan(d.getName(), id, d.getRole(), st, d.getOs(),
 					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d),
 							d.getLlcColors().isEmpty() ? null : LlcColors.list(d.getLlcColors())), cpus.of(d), boot,
-					new DomainPlan.Devices(given, devices.clocksOf(given), d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d))));
+					new DomainPlan.Devices(given, devices.clocksOf(given), d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d)),
+					limits(d), xlActions(d)));
 		}
 		DomainPlan dom0 = domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();
@@ -95,6 +96,17 @@ public final class Resolver {
 				new DevicePlan(hostPassthrough, devices.gpus()), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
 				tree.build(HostTreePlanner.Route.UEFI));
 		return new Resolution(out.hasErrors() ? null : plan, out);
+	}
+
+	private static DomainPlan.Limits limits(Domain d) {
+		return new DomainPlan.Limits(d.isSetMaxGrantFrames() ? d.getMaxGrantFrames() : null,
+				d.isSetMaxMaptrackFrames() ? d.getMaxMaptrackFrames() : null, d.isSetNrSpis() ? d.getNrSpis() : null,
+				d.isSetP2mPool() ? d.getP2mPool() >> 20 : null);
+	}
+
+	private static DomainPlan.XlActions xlActions(Domain d) {
+		return new DomainPlan.XlActions(d.isSetOnCrash() ? d.getOnCrash().getLiteral() : null,
+				d.isSetOnReboot() ? d.getOnReboot().getLiteral() : null, d.isSetTee() ? d.getTee().getLiteral() : null, d.getSeclabel());
 	}
 
 	/** Static event channels whose ends both name domains; dom0's end is null, as its nodes sit under /chosen itself. */

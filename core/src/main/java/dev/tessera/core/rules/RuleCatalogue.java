@@ -83,6 +83,8 @@ import dev.tessera.core.rules.boards.DeviceNamesUnique;
 import dev.tessera.core.rules.devices.InterruptsRoutable;
 import dev.tessera.core.rules.domains.DomainNameNotGenerated;
 import dev.tessera.core.rules.domains.VcpusWithinVgic;
+import dev.tessera.core.rules.domains.XenOptionsApply;
+import dev.tessera.core.rules.domains.ControlDomainRunsTheTools;
 import dev.tessera.core.rules.memory.LoadAddressInRam;
 import dev.tessera.core.rules.xen.XenFeatureAvailable;
 import dev.tessera.core.rules.xen.XenVersionKnown;
@@ -106,7 +108,7 @@ public final class RuleCatalogue {
 	private static final List<Rule> RULES = List.of(
 			new XenVersionKnown(), new XenVersionNewer(), new XenFeatureAvailable(), new XenConsoleIsUart(),
 			new DomainNameUnique(), new DomainNameValid(), new DomainNameNotGenerated(), new ControlDomainSingle(), new ControlDomainStartsAsDom0(),
-			new ControlDomainPresent(), new DomainHasKernel(), new DomainHasMemory(), new DomainHasVcpus(), new VcpusWithinVgic(),
+			new ControlDomainPresent(), new DomainHasKernel(), new DomainHasMemory(), new DomainHasVcpus(), new VcpusWithinVgic(), new XenOptionsApply(), new ControlDomainRunsTheTools(),
 			new TextIsEmittable(), new UBootCanCarry(), new XenCfgCanCarry(), new FatCanHold(), new XlSpecCanCarry(), new LoadCommandIsSafe(), new LoadAddressInRam(),
 			new MemoryFitsRam(), new StaticMemoryMatchesSize(), new StaticMemoryInRam(), new StaticMemoryAligned(),
 			new StaticMemoryOverlapsNothing(), new DirectMapNeedsStaticMemory(), new StaticMemoryNotForDom0(),

@@ -92,9 +92,12 @@ public final class Systems {
 		return out;
 	}
 
-	/** A domain running a real-time OS (Zephyr, FreeRTOS): it must not share its CPUs. */
+	/** A domain running a real-time OS (Zephyr, FreeRTOS, QNX, ERIKA): it must not share its CPUs. */
 	public static boolean isRealTime(Domain d) {
-		return d.getOs() == dev.tessera.model.OsKind.ZEPHYR || d.getOs() == dev.tessera.model.OsKind.FREERTOS;
+		return switch (d.getOs()) {
+			case ZEPHYR, FREERTOS, QNX, ERIKA -> true;
+			default -> false;
+		};
 	}
 
 	public static long staticTotal(Domain d) {

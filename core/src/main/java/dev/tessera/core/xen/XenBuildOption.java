@@ -16,7 +16,10 @@ public enum XenBuildOption {
 	SCHED_NULL("CONFIG_SCHED_NULL", "the null scheduler", null),
 	SCHED_RTDS("CONFIG_SCHED_RTDS", "the RTDS scheduler", null),
 	SCHED_ARINC653("CONFIG_SCHED_ARINC653", "the ARINC 653 scheduler", null),
-	LLC_COLORING("CONFIG_LLC_COLORING", "LLC cache colouring", new XenVersion(4, 20));
+	LLC_COLORING("CONFIG_LLC_COLORING", "LLC cache colouring", new XenVersion(4, 20)),
+	/** Under CONFIG_TEE (xen/arch/arm/tee/Kconfig); both are off unless a build asks for them. */
+	OPTEE("CONFIG_OPTEE", "OP-TEE mediation (tee optee)", null),
+	FFA("CONFIG_FFA", "FF-A mediation (tee ffa)", null);
 
 	private final String kconfig;
 	private final String what;

@@ -12,7 +12,12 @@ public enum XenFeature {
 	ENHANCED("PV interfaces for dom0less domains (xen,enhanced)", 4, 17),
 	STATIC_EVENT_CHANNELS("static event channels", 4, 17),
 	STATIC_SHARED_MEMORY("static shared memory", 4, 17),
-	GRANT_LIMITS("per-domain grant limits", 4, 18),
+	/** max_grant_frames, max_maptrack_frames of a domain Xen starts at boot (booting.txt from 4.18; xl had them before). */
+	GRANT_LIMITS("per-domain grant limits for a domain Xen starts at boot", 4, 18),
+	/** xl's nr_spis (xl.cfg from 4.19; a domain Xen starts at boot had nr_spis before). */
+	XL_NR_SPIS("nr_spis for a domain started with xl", 4, 19),
+	/** tee = "ffa" (xl.cfg from 4.18). */
+	FFA("FF-A mediation (tee ffa)", 4, 18),
 	SVE("Arm SVE for guests", 4, 18),
 	PASSTHROUGH_PROPERTY("the passthrough property of a dom0less domain", 4, 19),
 	/**

@@ -19,11 +19,13 @@ public final class Keywords {
 			"on", "os", "osid", "osid-window", "osids", "owner", "p9", "passthrough", "path", "pcm", "pin", "playback", "pointer",
 			"pool", "power-domains", "preloaded", "ram", "ramdisk", "readonly", "reg", "reserved", "resets", "scheduler",
 			"shared-memory", "sharing", "size", "sound", "source", "static", "system", "target", "touch", "vcpus", "vif", "virtio",
-			"vuart", "xen", "xen-enhanced");
+			"vuart", "xen", "xen-enhanced", "grant-frames", "maptrack-frames", "spis", "p2m-pool", "on-crash", "on-reboot", "tee",
+			"seclabel");
 
 	/** Enum literals and on/off, GIC versions: values rather than structure. */
 	public static final Set<String> CONSTANTS = Set.of("aarch64", "android", "arinc653", "arm32", "at-boot", "audio", "can", "control",
 			"credit", "credit2", "driver", "dynamic", "edge-falling", "edge-rising", "fixed", "freertos", "generic", "gpio", "hardware",
 			"ipmmu", "level-high", "level-low", "linux", "network", "null", "off", "other", "ppi", "pv-display", "rtds", "smmu-v2",
-			"smmu-v3", "spi", "storage", "timer", "uart", "v2", "v3", "v4", "virtio-gpu", "xl", "zephyr");
+			"smmu-v3", "spi", "storage", "timer", "uart", "v2", "v3", "v4", "virtio-gpu", "xl", "zephyr", "qnx", "erika", "unikernel",
+			"destroy", "restart", "rename-restart", "preserve", "coredump-destroy", "coredump-restart", "soft-reset", "optee", "ffa");
 }

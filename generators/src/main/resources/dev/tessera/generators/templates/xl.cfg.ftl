@@ -23,6 +23,31 @@ llc_colors = [ <#list d.memory().llcColors()?split(",") as c>"${c}"<#sep>, </#li
 <#if d.devices().vuart()>
 vuart = "sbsa_uart"
 </#if>
+<#if d.limits().grantFrames()??>
+max_grant_frames = ${d.limits().grantFrames()}
+</#if>
+<#if d.limits().maptrackFrames()??>
+max_maptrack_frames = ${d.limits().maptrackFrames()}
+</#if>
+<#if d.limits().spis()??>
+nr_spis = ${d.limits().spis()}
+</#if>
+<#if d.limits().p2mPoolMib()??>
+# the p2m pool: libxl sets Arm's paging mempool from it
+shadow_memory = ${d.limits().p2mPoolMib()}
+</#if>
+<#if d.xl().onCrash()??>
+on_crash = "${d.xl().onCrash()}"
+</#if>
+<#if d.xl().onReboot()??>
+on_reboot = "${d.xl().onReboot()}"
+</#if>
+<#if d.xl().tee()??>
+tee = "${d.xl().tee()}"
+</#if>
+<#if d.xl().seclabel()??>
+seclabel = "${d.xl().seclabel()}"
+</#if>
 <#if d.driverDomain()>
 # serves backends to other domains (run `xl devd` in it)
 driver_domain = 1

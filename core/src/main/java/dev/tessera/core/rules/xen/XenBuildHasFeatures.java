@@ -44,6 +44,9 @@ public final class XenBuildHasFeatures {
 			need(scheduler(s.getXen().getScheduler()), s.getXen(), XEN_SETTINGS__SCHEDULER, "Xen's scheduler", build, v, out);
 		boolean coloured = s.getXen() != null && !s.getXen().getLlcColors().isEmpty() || s.getDomains().stream().anyMatch(d -> !d.getLlcColors().isEmpty());
 		if (coloured) need(XenBuildOption.LLC_COLORING, s.getXen(), null, "cache colouring", build, v, out);
+		for (Domain d : s.getDomains())
+			if (d.isSetTee()) need(d.getTee() == dev.tessera.model.TeeKind.FFA ? XenBuildOption.FFA : XenBuildOption.OPTEE, d,
+					dev.tessera.model.TesseraPackage.Literals.DOMAIN__TEE, "domain '" + d.getName() + "'", build, v, out);
 		for (EventChannel e : s.getEventChannels())
 			need(XenBuildOption.STATIC_EVTCHN, e, NAMED__NAME, "event channel '" + e.getName() + "'", build, v, out);
 		if (!Systems.bootDomains(s).isEmpty())

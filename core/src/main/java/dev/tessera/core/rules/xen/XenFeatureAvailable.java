@@ -31,7 +31,8 @@ public final class XenFeatureAvailable extends Rule {
 	static final RuleInfo INFO = new RuleInfo("xen.feature", Section.XEN, Severity.ERROR,
 			"Feature exists in the target Xen release",
 			"Xen ignores or rejects device-tree properties it does not know, often silently at boot: static memory "
-					+ "needs 4.16; direct map, boot-time cpupools and xen,enhanced 4.17; per-vCPU affinity 4.21.");
+					+ "needs 4.16; direct map, boot-time cpupools and xen,enhanced 4.17; grant limits of a domain Xen starts at boot and "
+					+ "FF-A 4.18; nr_spis through xl 4.19; cache colouring 4.20; per-vCPU affinity 4.21.");
 
 	public XenFeatureAvailable() {
 		super(INFO);
@@ -46,6 +47,10 @@ public final class XenFeatureAvailable extends Rule {
 			if (d.isDirectMap()) need(out, v, XenFeature.DIRECT_MAP, d, DOMAIN__DIRECT_MAP);
 			if (d.isEnhanced()) need(out, v, XenFeature.ENHANCED, d, DOMAIN__ENHANCED);
 			if (boot && d.getCpupool() != null) need(out, v, XenFeature.BOOT_TIME_CPUPOOLS, d, DOMAIN__CPUPOOL);
+			if (boot && d.isSetMaxGrantFrames()) need(out, v, XenFeature.GRANT_LIMITS, d, dev.tessera.model.TesseraPackage.Literals.DOMAIN__MAX_GRANT_FRAMES);
+			if (boot && d.isSetMaxMaptrackFrames()) need(out, v, XenFeature.GRANT_LIMITS, d, dev.tessera.model.TesseraPackage.Literals.DOMAIN__MAX_MAPTRACK_FRAMES);
+			if (Systems.startOf(d) == Start.XL && d.isSetNrSpis()) need(out, v, XenFeature.XL_NR_SPIS, d, dev.tessera.model.TesseraPackage.Literals.DOMAIN__NR_SPIS);
+			if (d.isSetTee() && d.getTee() == dev.tessera.model.TeeKind.FFA) need(out, v, XenFeature.FFA, d, dev.tessera.model.TesseraPackage.Literals.DOMAIN__TEE);
 			if (!d.getLlcColors().isEmpty()) need(out, v, XenFeature.CACHE_COLORING, d, dev.tessera.model.TesseraPackage.Literals.DOMAIN__LLC_COLORS);
 			if (boot && !d.getPin().isEmpty())
 				if (!XenFeature.VCPU_AFFINITY.availableIn(v))
