@@ -270,7 +270,7 @@ public final class BoardBuilder {
 				+ "and U-Boot are): U-Boot relocates its code, heap, stack and device tree to the top of the RAM it uses "
 				+ "(common/board_f.c; 'bdinfo' prints relocaddr), and the firmware may leave a device tree elsewhere. Add "
 				+ "'reserved NAME BASE size SIZE loader' for each, or Tessera's boot script may load Xen over them: "
-				+ "'tessera check' warns (board.loader-memory) until you do");
+				+ "'tessera check' warns (board.loader-memory) until you do.");
 	}
 
 	private void loaderRegion(Board b, String name, long base, long size, String note) {

@@ -84,4 +84,12 @@ class BusMasteringTest {
 		List<String> all = BusMastering.TABLE.stream().flatMap(b -> b.compatibles().stream()).toList();
 		assertEquals(all.size(), all.stream().distinct().count(), "a compatible is in one row");
 	}
+
+	/** DMA is a device-tree fact now: a shipped board that drops it has drifted from upstream. */
+	@Test
+	void aBoardThatDropsAFactualDmaFlagHasDrifted() {
+		Board shipped = org.eclipse.emf.ecore.util.EcoreUtil.copy(board);
+		shipped.getDevices().stream().filter(d -> "/hvs@6000".equals(d.getDtPath())).findFirst().orElseThrow().setDma(false);
+		assertEquals(List.of("+ device /hvs@6000 dma"), BoardFacts.drift(shipped, board));
+	}
 }
