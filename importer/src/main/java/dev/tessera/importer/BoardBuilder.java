@@ -34,7 +34,7 @@ import dev.tessera.model.Trigger;
  */
 public final class BoardBuilder {
 	/** What the builder made, and what it noticed for the board file's comments. */
-	public record Built(Board board, List<String> remarks) {
+	public record Built(Board board, List<String> remarks, Map<Device, BusMastering.Verdict> dma) {
 	}
 
 	private static final TesseraFactory F = TesseraFactory.eINSTANCE;
@@ -46,6 +46,7 @@ public final class BoardBuilder {
 	private final InterruptDecoder interrupts;
 	private final Names names = new Names();
 	private final List<String> remarks = new ArrayList<>();
+	private final Map<Device, BusMastering.Verdict> dma = new LinkedHashMap<>();
 
 	public BoardBuilder(DtTree tree, List<DtDiagnostic> diagnostics) {
 		this.tree = tree;
@@ -65,13 +66,14 @@ public final class BoardBuilder {
 		b.setArch(arch != null ? arch : guessArch(b));
 		memory(b);
 		reserved(b);
+		loader(b);
 		DtNode gic = gic(b);
 		IommuCoverage coverage = new IommuCoverage(tree, diagnostics);
 		Map<DtNode, Device> devices = devices(b, gic, coverage);
 		iommus(b, coverage, devices);
 		// named last, so that a clock's name never takes one a device or IOMMU had before clocks were read
 		fixedClocks(b);
-		return new Built(b, List.copyOf(remarks));
+		return new Built(b, List.copyOf(remarks), dma);
 	}
 
 	// ------------------------------------------------------------------ CPUs
@@ -232,6 +234,55 @@ public final class BoardBuilder {
 		}
 	}
 
+	/** How much of the top of its RAM U-Boot's relocated code, heap, stack and device tree take, at most (a margin). */
+	static final long UBOOT_RELOCATION = 64L << 20;
+	/** Where a device tree U-Boot or QEMU leaves is given room (a tree is far smaller). */
+	static final long FDT_ROOM = 2L << 20;
+
+	/**
+	 * Memory the boot loader occupies while Tessera's boot script loads Xen, where a fact says so. Only QEMU's virt
+	 * machine (root compatible "linux,dummy-virt") says it: QEMU puts the tree it generates at the start of RAM for
+	 * the firmware (U-Boot's doc/board/emulation/qemu-arm.rst: "A generated device tree blob placed at the start of
+	 * RAM"); U-Boot's qemu-arm board takes its RAM from the first /memory bank (board/emulation/qemu-arm/qemu-arm.c,
+	 * dram_init: fdtdec_setup_mem_size_base) and relocates itself to its top (common/board_f.c, setup_dest_addr:
+	 * relocaddr = ram_top); QEMU's own -kernel/-dtb loader puts the tree after the initrd, at RAM base + min(RAM / 2,
+	 * 128 MiB) without one (hw/arm/boot.c, arm_setup_direct_kernel_boot). On any other board the loader's place
+	 * depends on its build and environment, which the tree does not hold: a remark says so, and the rule
+	 * board.loader-memory warns until the board declares it.
+	 */
+	private void loader(Board b) {
+		if (b.getRam().isEmpty()) return;
+		RamBank first = b.getRam().get(0);
+		if (tree.root().isCompatible("linux,dummy-virt")) {
+			long base = first.getBase(), size = first.getSize();
+			loaderRegion(b, "fdt-uboot", base, FDT_ROOM, "QEMU leaves its device tree at the start of RAM for U-Boot (fdt_addr): "
+					+ "U-Boot doc/board/emulation/qemu-arm.rst");
+			loaderRegion(b, "fdt-direct", base + Math.min(size / 2, 128L << 20), FDT_ROOM, "QEMU's -dtb loader puts the device tree "
+					+ "at RAM base + min(RAM / 2, 128 MiB) when there is no initrd: QEMU hw/arm/boot.c, arm_setup_direct_kernel_boot");
+			long top = base + size;
+			if (top > (4L << 30) && base < (4L << 30)) top = 4L << 30;
+			loaderRegion(b, "uboot-reloc", top - UBOOT_RELOCATION, UBOOT_RELOCATION, "U-Boot relocates its code, heap and stack to the "
+					+ "top of the first RAM bank: U-Boot board/emulation/qemu-arm/qemu-arm.c (dram_init), common/board_f.c (setup_dest_addr); "
+					+ "64 MiB is a margin");
+			return;
+		}
+		remarks.add("no memory the boot loader occupies is known from this tree (only QEMU's virt machine says where its tree "
+				+ "and U-Boot are): U-Boot relocates its code, heap, stack and device tree to the top of the RAM it uses "
+				+ "(common/board_f.c; 'bdinfo' prints relocaddr), and the firmware may leave a device tree elsewhere. Add "
+				+ "'reserved NAME BASE size SIZE loader' for each, or Tessera's boot script may load Xen over them: "
+				+ "'tessera check' warns (board.loader-memory) until you do.");
+	}
+
+	private void loaderRegion(Board b, String name, long base, long size, String note) {
+		ReservedRegion r = F.createReservedRegion();
+		r.setName(names.unique(name));
+		r.setBase(base);
+		r.setSize(size);
+		r.setLoader(true);
+		r.setNote(note);
+		b.getReserved().add(r);
+	}
+
 	// ------------------------------------------------------------------ GIC
 
 	private DtNode gic(Board b) {
@@ -287,7 +338,9 @@ public final class BoardBuilder {
 			for (InterruptDecoder.GicIrq irq : irqs.gic()) d.getIrqs().add(irq(n, irq));
 			for (InterruptDecoder.Routed r : irqs.via()) d.getInterruptsVia().add(ref(r.controller(), r.cells()));
 			if (!n.effectivelyEnabled()) d.setDisabled(true);
-			d.setDma(DeviceClassifier.dma(n, !coverage.iommusOf(n).isEmpty()));
+			BusMastering.Verdict v = BusMastering.of(tree, n, coverage.iommusOf(n));
+			d.setDma(v.master());
+			dma.put(d, v);
 			deps(n, "clocks", "#clock-cells", d.getClocks());
 			DtProperty clockNames = n.property("clock-names");
 			if (clockNames != null) d.getClockNames().addAll(clockNames.strings());

@@ -16,8 +16,8 @@ import dev.tessera.model.ReservedRegion;
 
 /**
  * The device-tree facts of a board as comparable lines, keyed by device-tree path: what an import produces and a
- * curated board must keep (fixed clocks and each device's clock names among them). What engineers add by hand is
- * left out: names, kinds, DMA, notes, GPU sharing, the description, elements without a device-tree path (loader
+ * curated board must keep (fixed clocks, each device's clock names, and since DMA comes from facts ({@link BusMastering})
+ * each device's 'dma' among them). What engineers add by hand is left out: names, kinds, notes, GPU sharing, the description, elements without a device-tree path (loader
  * memory, RAM the firmware fills in, a clock written by hand), and devices an
  * engineer added by hand because the tree lacks them (their note starts with {@link #ADDED_BY_HAND}).
  */
@@ -58,6 +58,7 @@ public final class BoardFacts {
 			refs(f, p + "power-domains ", d.getPowerDomains());
 			refs(f, p + "resets ", d.getResets());
 			if (d.isDisabled()) f.add(p + "disabled");
+			if (d.isDma()) f.add(p + "dma");
 		}
 		return f;
 	}

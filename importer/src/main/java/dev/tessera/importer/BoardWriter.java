@@ -26,17 +26,26 @@ public final class BoardWriter {
 	}
 
 	public static String write(Board b, List<String> header, List<String> remarks) {
-		return write(b, header, remarks, Names.KEYWORDS);
+		return write(b, header, remarks, Names.KEYWORDS, java.util.Map.of());
 	}
 
-	/** @param keywords the language's keywords: a name equal to one is written with the '^' escape */
-	public static String write(Board b, List<String> header, List<String> remarks, java.util.Set<String> keywords) {
+	/**
+	 * @param keywords the language's keywords: a name equal to one is written with the '^' escape
+	 * @param dma      why each device is or is not a bus master, written as a comment in the device
+	 */
+	public static String write(Board b, List<String> header, List<String> remarks, java.util.Set<String> keywords,
+			java.util.Map<Device, BusMastering.Verdict> dma) {
 		java.util.function.Function<String, String> n = name -> Names.written(name, keywords);
 		StringBuilder o = new StringBuilder();
 		for (String h : header) comment(o, "", h);
 		comment(o, "", "");
 		comment(o, "", "Every fact below names the device-tree path it came from. What a device tree cannot say is yours to add:");
 		comment(o, "", "device names and kinds, GPU sharing ('sharing'), notes, and memory the boot loader uses ('reserved … loader').");
+		comment(o, "", "'dma' marks a device that masters the bus, and the comment above it says which fact shows it: iommus, a DMA "
+				+ "controller (#dma-cells), a PCI host, dma-coherent, or a binding of the importer's table (BusMastering) with its "
+				+ "source. A device without 'dma' is not known to master the bus, which is not the same as known not to: Tessera "
+				+ "treats it as no DMA, so check its binding before giving it to a domain without an IOMMU. A client of a DMA "
+				+ "controller (dmas) says so: the controller does its transfers.");
 		for (String r : remarks) comment(o, "", "Note: " + r);
 		comment(o, "", "");
 		passthroughSummary(o, b);
@@ -106,6 +115,10 @@ public final class BoardWriter {
 			refs(o, "power-domains", d.getPowerDomains());
 			refs(o, "resets", d.getResets());
 			if (d.isDisabled()) o.append("\t\tdisabled\n");
+			BusMastering.Verdict v = dma.get(d);
+			if (v != null && v.state() == BusMastering.State.MASTER) comment(o, "\t\t", "bus master: " + v.reason());
+			else if (v != null && v.state() == BusMastering.State.NOT_MASTER) comment(o, "\t\t", "not a bus master: " + v.reason());
+			else if (v != null && v.reason().startsWith("a client of")) comment(o, "\t\t", "DMA: " + v.reason());
 			if (d.isDma()) o.append("\t\tdma\n");
 			if (!d.getSharing().isEmpty())
 				o.append("\t\tsharing ").append(d.getSharing().stream().map(s -> s.getLiteral()).collect(Collectors.joining(", "))).append('\n');
@@ -139,7 +152,7 @@ public final class BoardWriter {
 		list(o, "behind an IOMMU that the device tree disables: direct map only until the board's device tree enables it", disabledIommu);
 		list(o, "behind an IOMMU Xen has no driver for (kind 'other'): direct map only, without isolation", unsupported);
 		list(o, "DMA-capable without an IOMMU: only to a direct-mapped domain, without isolation", direct);
-		list(o, "no DMA: any domain (registers and interrupts are mapped)", plain);
+		list(o, "not known to master the bus: any domain (registers and interrupts are mapped)", plain);
 	}
 
 	private static void list(StringBuilder o, String title, List<String> names) {

@@ -6,23 +6,11 @@ import java.util.Set;
 import dev.tessera.model.DeviceKind;
 
 /**
- * What kind a device is, and whether it masters the bus (DMA), from its compatible strings and the generic node
- * names of the Devicetree specification. A device tree does not say whether a device does DMA: Tessera takes a
- * device as DMA-capable when it is behind an IOMMU, is a DMA controller, or is of a class that masters the bus
- * (network, storage, USB, PCIe, display, GPU, video, crypto engines, virtio). Engineers correct it by hand.
+ * What kind a device is, from its compatible strings and the generic node names of the Devicetree specification.
+ * Whether it masters the bus is not guessed from names: {@link BusMastering} decides it from facts.
  */
 public final class DeviceClassifier {
 	private static final Set<String> ARCH_TIMERS = Set.of("arm,armv8-timer", "arm,armv7-timer", "arm,armv7-timer-mem");
-	private static final Set<String> BUS_MASTER_NAMES = Set.of("ethernet", "mmc", "sdhci", "sata", "usb", "pcie", "pci", "gpu",
-			"display-controller", "display", "dma-controller", "dma", "ufs", "video-codec", "vpu", "npu", "crypto", "video",
-			"isp", "jpeg", "jpu", "fdp", "vsp", "fcp", "imr", "mlb", "gem", "dwc3", "dss", "vop", "gmac", "nand-controller",
-			"hdmi", "lcd-controller", "vin", "camera", "fw-cfg", "virtio_mmio");
-	private static final List<String> BUS_MASTER_COMPATIBLE = List.of("virtio,mmio", "qemu,fw-cfg-mmio", "pci-host-",
-			"generic-xhci", "generic-ehci", "generic-ohci", "snps,dwc3", "snps,dwmac", "cdns,gem", "cdns,macb", "-sdhci",
-			"-sdhi", "-xhci", "-ehci", "-ohci", "-ahci", "-dwc3", "-dmac", "-sata", "-ufs", "-fec", "-enet", "-du",
-			"-vsp", "-fcp", "-mali", "-gpu", "-v3d", "-vc4", "-hdmi", "-pcie", "-usb", "-mmc", "hsmmc", "usdhc", "cpsw",
-			"-genet", "-ravb", "-dwmac", "-gether", "-dss", "-mixer", "-fimd", "-mdma", "-pdma", "-mfc", "-jpeg", "-g2d", "-gsc", "-rotator", "-tmio");
-
 	private DeviceClassifier() {
 	}
 
@@ -54,16 +42,5 @@ public final class DeviceClassifier {
 		if (name.equals("gpio") || n.has("gpio-controller") && compatible.stream().anyMatch(c -> c.contains("gpio")))
 			return DeviceKind.GPIO;
 		return DeviceKind.GENERIC;
-	}
-
-	/** The device masters the bus (see the class comment for how that is decided). */
-	public static boolean dma(DtNode n, boolean behindIommu) {
-		if (behindIommu || n.has("#dma-cells")) return true;
-		if (n.baseName().contains("phy") || n.compatible().stream().anyMatch(c -> c.contains("phy"))) return false;
-		if (BUS_MASTER_NAMES.contains(n.baseName())) return true;
-		for (String c : n.compatible())
-			for (String m : BUS_MASTER_COMPATIBLE)
-				if (c.contains(m)) return true;
-		return false;
 	}
 }

@@ -15,4 +15,9 @@ final class Fixtures {
 		return new BoardImporter().importBoard(new BoardImporter.Request(DIR.resolve(file), List.of(INCLUDE), "test-board", "test-board.dts",
 				List.of(), null));
 	}
+
+	/** A board text with its wrapped comment lines joined again (BoardWriter wraps comments at about 116 columns). */
+	static String unwrapped(String boardText) {
+		return boardText.replaceAll("\\n[\\t ]*//   +", " ");
+	}
 }

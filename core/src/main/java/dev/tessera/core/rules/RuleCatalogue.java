@@ -78,6 +78,7 @@ import dev.tessera.core.rules.text.XenCfgCanCarry;
 import dev.tessera.core.rules.text.FatCanHold;
 import dev.tessera.core.rules.text.XlSpecCanCarry;
 import dev.tessera.core.rules.xen.XenConsoleIsUart;
+import dev.tessera.core.rules.boards.BoardDeclaresLoaderMemory;
 import dev.tessera.core.rules.boards.BoardHasCpusAndRam;
 import dev.tessera.core.rules.boards.DeviceNamesUnique;
 import dev.tessera.core.rules.devices.InterruptsRoutable;
@@ -123,7 +124,7 @@ public final class RuleCatalogue {
 			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new Dom0PinIsIdentity(),
 			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new BudgetFitsItsPeriod(),
 			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache(), new DtPathsValid(), new BoardHasCpusAndRam(),
-			new DeviceNamesUnique());
+			new DeviceNamesUnique(), new BoardDeclaresLoaderMemory());
 
 	/** Every id, in catalogue order: the language's, the model rules', resolution's, the pipeline's, Tessera's own. */
 	private static final List<RuleInfo> ALL = Stream.of(LanguageRules.ALL, RULES.stream().flatMap(r -> r.infos().stream()).toList(),
