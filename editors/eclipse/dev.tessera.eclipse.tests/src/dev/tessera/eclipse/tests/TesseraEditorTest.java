@@ -47,6 +47,7 @@ import dev.tessera.eclipse.lsp.Messages;
 import dev.tessera.eclipse.ui.FormatHandler;
 import dev.tessera.eclipse.ui.GenerateHandler;
 import dev.tessera.eclipse.ui.OpenDeclarationHandler;
+import dev.tessera.eclipse.ui.RenameHandler;
 
 /**
  * The plugin in a running Eclipse IDE workbench: a project with a copy of the shipped cockpit
@@ -325,6 +326,46 @@ class TesseraEditorTest {
 		assertEquals(List.of("org.eclipse.ui.edit.text.open.hyperlink"), Ui.commandsBoundTo("F3", "org.eclipse.ui.genericeditor.genericEditorContext"));
 		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(FormatHandler.ID, null);
 		assertEquals(formatted, d.get());
+		page.closeEditor(other, false);
+		page.activate(editor);
+	}
+
+	@Test
+	@Order(12)
+	void altShiftRRenamesADomainAndItsReferencesAndRefusesAShippedBoardsName() throws Exception {
+		String text = """
+				system r on qemu-virt {
+					xen 4.21 {
+						console uart0
+					}
+					domain dom0 control {
+						os linux
+						memory 512M
+						kernel "Image" max 40M
+					}
+					domain app at-boot {
+						os linux
+						memory 256M
+						kernel "Image" max 40M
+						passthrough gpio0
+						vif from dom0
+					}
+				}
+				""";
+		IFile f = Ui.file(project, "rename.tess", text);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ITextEditor other = (ITextEditor) IDE.openEditor(page, f);
+		IDocument d = other.getDocumentProvider().getDocument(other.getEditorInput());
+		Ui.waitUntil("the server's diagnostics for rename.tess", FIRST, () -> Markers.writes(f) > 0);
+		assertEquals(List.of(RenameHandler.ID), Ui.commandsBoundTo("M2+M3+R", "org.eclipse.ui.genericeditor.genericEditorContext"));
+		// the declaration and the reference both change, and nothing else
+		assertEquals(java.util.Optional.empty(), RenameHandler.rename(d, d.get().indexOf("dom0 control") + 1, "ctl"));
+		assertEquals(text.replace("domain dom0 control", "domain ctl control").replace("vif from dom0", "vif from ctl"), d.get());
+		// a device of the shipped board: refused in the server's words, the text untouched
+		String before = d.get();
+		java.util.Optional<String> refused = RenameHandler.rename(d, before.indexOf("gpio0") + 1, "gpio9");
+		assertTrue(refused.orElse("").contains("shipped board"), refused.toString());
+		assertEquals(before, d.get());
 		page.closeEditor(other, false);
 		page.activate(editor);
 	}
