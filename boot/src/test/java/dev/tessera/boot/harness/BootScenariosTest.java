@@ -21,6 +21,7 @@ import dev.tessera.boot.assets.BootAssets;
 import dev.tessera.boot.marker.ExpectedMarker;
 import dev.tessera.boot.marker.MarkerKind;
 import dev.tessera.boot.qemu.BootResult;
+import dev.tessera.boot.testing.DeviceTrees;
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.xen.XenVersion;
@@ -193,7 +194,7 @@ class BootScenariosTest {
 		SystemBooter.Report report = boot("no-dom0-evtchn", Route.DIRECT, xen, Duration.ofMinutes(2), out -> {
 			Path dtb = out.resolve("host.dtb");
 			for (String d : List.of("sensor", "display")) {
-				assertTrue(dts(dtb).contains("xen,enhanced = \"no-xenstore\""), "generated: no xenstore");
+				assertTrue(DeviceTrees.source(dtb).contains("xen,enhanced = \"no-xenstore\""), "generated: no xenstore");
 				fdtput(out, "-t", "s", dtb.toString(), "/chosen/" + d, "xen,enhanced", "enabled");
 			}
 		}, MarkerExtras.NONE);
@@ -388,19 +389,12 @@ class BootScenariosTest {
 		// matrix's passthrough-gpio boots are the positive control)
 		SystemBooter.Report report = boot("passthrough-gpio", Route.UBOOT, Duration.ofMinutes(4), out -> {
 			Path dtb = out.resolve("passthrough/io.dtb");
-			assertTrue(dts(dtb).contains("clock-names = \"apb_pclk\""), "the generated partial tree gives the PL061 its clock");
+			assertTrue(DeviceTrees.source(dtb).contains("clock-names = \"apb_pclk\""), "the generated partial tree gives the PL061 its clock");
 			fdtput(out, "-d", dtb.toString(), "/passthrough/pl061@9030000", "clocks");
 		});
 		assertFalse(report.passed());
 		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
 		assertTrue(report.boot().failure().orElse("").contains("TESS-GPIOERR name=io 9030000.pl061 present but no driver bound it"), report.boot().describe());
-	}
-
-	/** A device tree as source. */
-	private static String dts(Path dtb) {
-		ExternalProgram.Result dts = new ExternalProgram("dtc", "device-tree-compiler").run(dtb.getParent(), "-q", "-I", "dtb", "-O", "dts", dtb.toString());
-		assertEquals(0, dts.exitCode(), dts.stderr());
-		return dts.stdout();
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.util.List;
 
 import dev.tessera.process.ExternalProgram;
 
-/** QEMU's own device tree as a starting point for a host tree, and {@code dtc} to compile one. */
+/** QEMU's own device tree as a starting point for a host tree, and {@code dtc} to compile one or read one back. */
 public final class DeviceTrees {
 
 	private static final ExternalProgram DTC = new ExternalProgram("dtc", "device-tree-compiler")
@@ -33,6 +33,15 @@ public final class DeviceTrees {
 		new ExternalProgram(qemuBinary, "qemu-system-arm").withTimeout(Duration.ofMinutes(1)).run(workDir, args).requireSuccess();
 		DTC.run(workDir, "-q", "-I", "dtb", "-O", "dts", "-o", dts.toString(), dtb.toString()).requireSuccess();
 		return Files.readString(dts);
+	}
+
+	/** A compiled device tree as source ({@code dtc -I dtb -O dts}). */
+	public static String source(Path dtb) {
+		try {
+			return DTC.run(dtb.toAbsolutePath().getParent(), "-q", "-I", "dtb", "-O", "dts", dtb.toAbsolutePath().toString()).requireSuccess().stdout();
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** Compiles a device tree source to a blob ({@code dtc -I dts -O dtb}). */
