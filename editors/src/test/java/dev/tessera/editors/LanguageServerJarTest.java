@@ -426,7 +426,9 @@ class LanguageServerJarTest {
 
 	@Test
 	@Order(11)
-	void renameThroughTheJarEditsADomainAndItsReference() throws Exception {
+	void renameAfterTheGenerateCommandEditsADomainAndItsReference() throws Exception {
+		// after Generate (Order 9): the pipeline's own language setup once took the .tess registration from the IDE's, and
+		// every later rename failed with "Internal error." (no rename strategy)
 		String text = "system r on qemu-virt {\n\txen 4.21 {\n\t\tconsole uart0\n\t}\n\tdomain dom0 control {\n\t\tos linux\n\t\tmemory 512M\n\t\tkernel \"Image\" max 40M\n\t}\n"
 				+ "\tdomain app at-boot {\n\t\tos linux\n\t\tmemory 256M\n\t\tkernel \"Image\" max 40M\n\t\tvif from dom0\n\t}\n}\n";
 		Files.writeString(root.resolve("rename.tess"), text);

@@ -44,7 +44,7 @@ public class RenameHandler extends AbstractHandler {
 		InputDialog dialog = new InputDialog(shell, "Rename", "New name for '" + current + "':", current,
 				v -> v.matches(NAME) ? null : "'" + v + "' is not a name: a letter or _, then letters, digits, _ or -");
 		if (dialog.open() != Window.OK || dialog.getValue().equals(current)) return null;
-		rename(doc, sel.getOffset(), dialog.getValue()).ifPresent(refused -> MessageDialog.openInformation(shell, "Rename", refused));
+		rename(doc, sel.getOffset(), dialog.getValue()).ifPresent(refused -> MessageDialog.openInformation(shell, "Rename refused", refused));
 		return null;
 	}
 
