@@ -423,4 +423,21 @@ class LanguageServerJarTest {
 			}
 		});
 	}
+
+	@Test
+	@Order(11)
+	void renameAfterTheGenerateCommandEditsADomainAndItsReference() throws Exception {
+		// after Generate (Order 9): the pipeline's own language setup once took the .tess registration from the IDE's, and
+		// every later rename failed with "Internal error." (no rename strategy)
+		String text = "system r on qemu-virt {\n\txen 4.21 {\n\t\tconsole uart0\n\t}\n\tdomain dom0 control {\n\t\tos linux\n\t\tmemory 512M\n\t\tkernel \"Image\" max 40M\n\t}\n"
+				+ "\tdomain app at-boot {\n\t\tos linux\n\t\tmemory 256M\n\t\tkernel \"Image\" max 40M\n\t\tvif from dom0\n\t}\n}\n";
+		Files.writeString(root.resolve("rename.tess"), text);
+		String u = uri("rename.tess");
+		openAndWait(u, text);
+		var p = new org.eclipse.lsp4j.RenameParams(doc(u), LspText.positionOf(text, "domain dom0", 0, 8), "ctl");
+		var edit = ls.server.getTextDocumentService().rename(p).get(60, java.util.concurrent.TimeUnit.SECONDS);
+		var edits = edit.getChanges() != null ? edit.getChanges().get(u) : edit.getDocumentChanges().get(0).getLeft().getEdits();
+		String renamed = LspText.apply(text, edits);
+		assertTrue(renamed.contains("domain ctl control") && renamed.contains("vif from ctl"), renamed);
+	}
 }

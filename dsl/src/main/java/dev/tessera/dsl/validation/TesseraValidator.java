@@ -1,8 +1,16 @@
 package dev.tessera.dsl.validation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.validation.Check;
@@ -28,6 +36,9 @@ public class TesseraValidator extends AbstractTesseraValidator {
 
 	@Inject
 	private ImportUriResolver importUriResolver;
+
+	@Inject
+	private EObjectAtOffsetHelper offsetHelper;
 
 	/** The rule id of an issue, from its code: the code itself for the catalogue's rules, Xtext's own as syntax or link. */
 	public static String ruleId(String issueCode) {
@@ -73,20 +84,53 @@ public class TesseraValidator extends AbstractTesseraValidator {
 
 	@Check(CheckType.FAST)
 	public void checkSystem(System system) {
-		if (parsedCleanly(system)) report(system, RuleCatalogue.check(system).all());
+		runRules(system, () -> RuleCatalogue.check(system).all());
 	}
 
 	@Check(CheckType.FAST)
 	public void checkBoard(Board board) {
-		if (parsedCleanly(board)) report(board, RuleCatalogue.check(board).all());
+		runRules(board, () -> RuleCatalogue.check(board).all());
 	}
 
 	/**
-	 * After a syntax error the model holds what the parser guessed: the rules wait until the file parses. A name
-	 * that does not resolve is no reason to wait: the rules cope with a missing reference.
+	 * Runs the rules, also on a file with syntax errors, and reports what they find away from those errors. Where the
+	 * parser stumbled, the model holds what it guessed (a memory of {@code 2} bytes for {@code 2g}, a domain cut short
+	 * by a missing brace): what the rules say about the element that holds a syntax error, about what it contains, and
+	 * about what contains it (the system, for a rule over all domains) is left out, so a finding there is never one the
+	 * user did not make; the other domains, devices … are checked as usual. A name that does not resolve is no syntax
+	 * error: the rules cope with a missing reference.
 	 */
-	private static boolean parsedCleanly(EObject o) {
-		return o.eResource() == null || o.eResource().getErrors().stream().noneMatch(e -> e instanceof XtextSyntaxDiagnostic);
+	private void runRules(EObject checked, Supplier<Iterable<Finding>> rules) {
+		List<EObject> broken = syntaxErrorsIn(checked.eResource());
+		if (broken.isEmpty()) {
+			report(checked, rules.get());
+			return;
+		}
+		Iterable<Finding> findings;
+		try {
+			findings = rules.get();
+		} catch (RuntimeException e) {
+			return; // a rule that cannot read what the parser guessed: the syntax errors are reported already
+		}
+		List<Finding> away = new ArrayList<>();
+		for (Finding f : findings)
+			if (f.source() != null && f.source().eResource() == checked.eResource()
+					&& broken.stream().noneMatch(b -> EcoreUtil.isAncestor(b, f.source()) || EcoreUtil.isAncestor(f.source(), b)))
+				away.add(f);
+		report(checked, away);
+	}
+
+	/** The innermost elements of the model that hold a syntax error (the file itself when nothing closer holds one). */
+	private List<EObject> syntaxErrorsIn(Resource resource) {
+		List<EObject> out = new ArrayList<>();
+		if (!(resource instanceof XtextResource r)) return out;
+		for (var e : r.getErrors())
+			if (e instanceof XtextSyntaxDiagnostic d) {
+				EObject at = offsetHelper.resolveContainedElementAt(r, d.getOffset());
+				out.add(at != null ? at : r.getContents().isEmpty() ? null : r.getContents().get(0));
+			}
+		out.removeIf(java.util.Objects::isNull);
+		return out;
 	}
 
 	private void report(EObject checked, Iterable<Finding> findings) {

@@ -47,6 +47,7 @@ import dev.tessera.eclipse.lsp.Messages;
 import dev.tessera.eclipse.ui.FormatHandler;
 import dev.tessera.eclipse.ui.GenerateHandler;
 import dev.tessera.eclipse.ui.OpenDeclarationHandler;
+import dev.tessera.eclipse.ui.RenameHandler;
 
 /**
  * The plugin in a running Eclipse IDE workbench: a project with a copy of the shipped cockpit
@@ -325,6 +326,64 @@ class TesseraEditorTest {
 		assertEquals(List.of("org.eclipse.ui.edit.text.open.hyperlink"), Ui.commandsBoundTo("F3", "org.eclipse.ui.genericeditor.genericEditorContext"));
 		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(FormatHandler.ID, null);
 		assertEquals(formatted, d.get());
+		page.closeEditor(other, false);
+		page.activate(editor);
+	}
+
+	@Test
+	@Order(12)
+	void altShiftRRenamesADomainAndItsReferencesAndRefusesAShippedBoardsName() throws Exception {
+		String text = """
+				system r on qemu-virt {
+					xen 4.21 {
+						console uart0
+					}
+					domain dom0 control {
+						os linux
+						memory 512M
+						kernel "Image" max 40M
+					}
+					domain app at-boot {
+						os linux
+						memory 256M
+						kernel "Image" max 40M
+						passthrough gpio0
+						vif from dom0
+					}
+				}
+				""";
+		IFile f = Ui.file(project, "rename.tess", text);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		String cockpitBefore = doc.get();
+		ITextEditor other = (ITextEditor) IDE.openEditor(page, f);
+		IDocument d = other.getDocumentProvider().getDocument(other.getEditorInput());
+		Ui.waitUntil("the server's diagnostics for rename.tess", FIRST, () -> Markers.writes(f) > 0);
+		// Alt+Shift+R is bound in the Generic Editor's context to the plugin's command, and to nothing else there
+		assertEquals(List.of(RenameHandler.ID), Ui.commandsBoundTo("M2+M3+R", "org.eclipse.ui.genericeditor.genericEditorContext"));
+		IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+
+		// the command, as the key runs it, on the reference "vif from dom0": the dialog offers the name, the user types
+		// ctl; the declaration and the reference both change, nothing else, and no other file (the cockpit has a dom0 too)
+		other.selectAndReveal(text.indexOf("from dom0") + "from do".length(), 0);
+		List<String> dialog = Ui.answerDialog("Rename", "ctl");
+		int checked = Markers.writes(f);
+		handlers.executeCommand(RenameHandler.ID, null);
+		assertEquals(List.of("New name for 'dom0':", "dom0"), dialog);
+		assertEquals(text.replace("domain dom0 control", "domain ctl control").replace("vif from dom0", "vif from ctl"), d.get());
+		assertEquals(cockpitBefore, doc.get());
+		// the server has the renamed text: the reference resolves to the renamed domain
+		Ui.waitUntil("rename.tess checked again", SOON, () -> Markers.writes(f) > checked);
+		assertEquals(List.of(), Ui.markers(f, "link"), Ui.describe(Ui.markers(f)));
+
+		// a device of the shipped board: refused in the server's words (a message dialog), the text untouched
+		String before = d.get();
+		other.selectAndReveal(before.indexOf("passthrough gpio0") + "passthrough gp".length(), 0);
+		List<String> asked = Ui.answerDialog("Rename", "gpio9");
+		List<String> refusal = Ui.answerDialog("Rename refused", null);
+		handlers.executeCommand(RenameHandler.ID, null);
+		assertEquals(List.of("New name for 'gpio0':", "gpio0"), asked);
+		assertTrue(refusal.stream().anyMatch(m -> m.startsWith("cannot rename 'gpio0' of the shipped board 'qemu-virt'")), refusal.toString());
+		assertEquals(before, d.get());
 		page.closeEditor(other, false);
 		page.activate(editor);
 	}

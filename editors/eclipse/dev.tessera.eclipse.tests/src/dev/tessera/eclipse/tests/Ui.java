@@ -139,6 +139,46 @@ final class Ui {
 		return out;
 	}
 
+	/**
+	 * Answers the next dialog titled {@code title} as a user would, while a command that opens it runs: waits until it
+	 * shows, records what it shows (the texts of its labels and editable fields, in order), types {@code value} into its
+	 * editable text field when there is one and presses OK. The returned list fills in once the dialog was answered.
+	 */
+	static List<String> answerDialog(String title, String value) {
+		Display display = Display.getCurrent();
+		List<String> shown = new ArrayList<>();
+		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		Runnable[] poll = new Runnable[1];
+		poll[0] = () -> {
+			for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
+				if (!shell.isDisposed() && shell.isVisible() && title.equals(shell.getText())) {
+					List<org.eclipse.swt.widgets.Control> controls = new ArrayList<>();
+					collect(shell, controls);
+					for (var c : controls) {
+						if (c instanceof org.eclipse.swt.widgets.Label l && !l.getText().isEmpty()) shown.add(l.getText());
+						if (c instanceof org.eclipse.swt.widgets.Text t && (t.getStyle() & SWT.READ_ONLY) == 0) {
+							shown.add(t.getText());
+							if (value != null) t.setText(value);
+						}
+					}
+					for (var c : controls)
+						if (c instanceof org.eclipse.swt.widgets.Button b && b.getText().replace("&", "").equals("OK")) {
+							b.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+							return;
+						}
+				}
+			}
+			if (System.nanoTime() < end) display.timerExec(50, poll[0]);
+		};
+		display.timerExec(50, poll[0]);
+		return shown;
+	}
+
+	private static void collect(org.eclipse.swt.widgets.Control c, List<org.eclipse.swt.widgets.Control> out) {
+		out.add(c);
+		if (c instanceof org.eclipse.swt.widgets.Composite comp) for (var child : comp.getChildren()) collect(child, out);
+	}
+
 	/** The table of an open content assist popup that lists a proposal starting with the text, or null. */
 	static org.eclipse.swt.widgets.Table proposalTable(String text) {
 		for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {

@@ -18,5 +18,11 @@ public class TesseraIdeSetup extends TesseraStandaloneSetup {
 	public Injector createInjector() {
 		return Guice.createInjector(Modules2.mixin(new TesseraRuntimeModule(), new TesseraIdeModule()));
 	}
+
+	/** The IDE's registration replaces a runtime-only one: rename, among others, looks its services up through it. */
+	@Override
+	protected boolean replacesRegistration() {
+		return true;
+	}
 	
 }

@@ -89,4 +89,17 @@ class LibraryIsReadOnlyTest {
 		String renamed = LspText.apply(SYSTEM, edits);
 		assertTrue(renamed.contains("domain ctl control") && renamed.contains("vif from ctl"), renamed);
 	}
+
+	@Test
+	void renamingADomainAtItsDeclarationEditsItAndItsReferencesAlsoAfterThePipelineLoadedAFile() throws Exception {
+		// the server's Generate command runs the pipeline, whose loader once set up the language a second time (without
+		// the IDE's services) and took over the .tess registration: every rename after a Generate failed
+		dev.tessera.dsl.TesseraStandaloneSetup.doSetup();
+		RenameParams p = new RenameParams(new TextDocumentIdentifier(ls.uri("s.tess")), LspText.positionOf(SYSTEM, "domain dom0", 0, 8), "ctl");
+		WorkspaceEdit edit = ls.server.getTextDocumentService().rename(p).get(60, TimeUnit.SECONDS);
+		var edits = edit.getChanges() != null ? edit.getChanges().get(ls.uri("s.tess"))
+				: edit.getDocumentChanges().get(0).getLeft().getEdits();
+		String renamed = LspText.apply(SYSTEM, edits);
+		assertTrue(renamed.contains("domain ctl control") && renamed.contains("vif from ctl"), renamed);
+	}
 }
