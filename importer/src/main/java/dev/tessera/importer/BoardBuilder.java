@@ -34,7 +34,7 @@ import dev.tessera.model.Trigger;
  */
 public final class BoardBuilder {
 	/** What the builder made, and what it noticed for the board file's comments. */
-	public record Built(Board board, List<String> remarks, Map<Device, BusMastering.Verdict> dma) {
+	public record Built(Board board, List<String> remarks, Map<Device, BusMastering.Verdict> dma, Map<Device, List<String>> needReasons) {
 	}
 
 	private static final TesseraFactory F = TesseraFactory.eINSTANCE;
@@ -47,6 +47,8 @@ public final class BoardBuilder {
 	private final Names names = new Names();
 	private final List<String> remarks = new ArrayList<>();
 	private final Map<Device, BusMastering.Verdict> dma = new LinkedHashMap<>();
+	/** Why each device needs the others it needs: "property -> name". */
+	private final Map<Device, List<String>> needReasons = new LinkedHashMap<>();
 
 	public BoardBuilder(DtTree tree, List<DtDiagnostic> diagnostics) {
 		this.tree = tree;
@@ -70,10 +72,11 @@ public final class BoardBuilder {
 		DtNode gic = gic(b);
 		IommuCoverage coverage = new IommuCoverage(tree, diagnostics);
 		Map<DtNode, Device> devices = devices(b, gic, coverage);
+		needs(devices);
 		iommus(b, coverage, devices);
 		// named last, so that a clock's name never takes one a device or IOMMU had before clocks were read
 		fixedClocks(b);
-		return new Built(b, List.copyOf(remarks), dma);
+		return new Built(b, List.copyOf(remarks), dma, needReasons);
 	}
 
 	// ------------------------------------------------------------------ CPUs
@@ -340,6 +343,7 @@ public final class BoardBuilder {
 			if (!n.effectivelyEnabled()) d.setDisabled(true);
 			BusMastering.Verdict v = BusMastering.of(tree, n, coverage.iommusOf(n));
 			d.setDma(v.master());
+			d.setNoDma(v.state() == BusMastering.State.NOT_MASTER);
 			dma.put(d, v);
 			deps(n, "clocks", "#clock-cells", d.getClocks());
 			DtProperty clockNames = n.property("clock-names");
@@ -352,6 +356,19 @@ public final class BoardBuilder {
 			out.put(n, d);
 		}
 		return out;
+	}
+
+	/** What each device's driver needs beside it (DeviceNeeds), where that is a device of the board too. */
+	private void needs(Map<DtNode, Device> devices) {
+		devices.forEach((n, d) -> {
+			for (DeviceNeeds.Need need : DeviceNeeds.of(tree, n, diagnostics)) {
+				Device other = devices.get(need.provider());
+				if (other != null && other != d && !d.getNeeds().contains(other)) {
+					d.getNeeds().add(other);
+					needReasons.computeIfAbsent(d, x -> new java.util.ArrayList<>()).add(need.property() + " -> " + other.getName());
+				}
+			}
+		});
 	}
 
 	private void deps(DtNode n, String property, String cells, List<DtReference> into) {

@@ -59,6 +59,9 @@ public final class BoardFacts {
 			refs(f, p + "resets ", d.getResets());
 			if (d.isDisabled()) f.add(p + "disabled");
 			if (d.isDma()) f.add(p + "dma");
+			if (d.isNoDma()) f.add(p + "no-dma");
+			// by device-tree path: names are the engineer's
+			for (Device n : d.getNeeds()) if (!n.eIsProxy() && n.getDtPath() != null) f.add(p + "needs " + n.getDtPath());
 		}
 		return f;
 	}

@@ -78,7 +78,7 @@ public final class BoardImporter {
 		if (req.deviceTreeFile() != null)
 			header.add("Xen boots with " + req.deviceTreeFile() + " beside this file: the same tree, "
 					+ (DtcReader.isBlob(input) ? "decompiled by dtc." : "preprocessed and flattened by dtc."));
-		String text = BoardWriter.write(board, header, built.remarks(), keywords, built.dma());
+		String text = BoardWriter.write(board, header, built.remarks(), keywords, built.dma(), built.needReasons());
 		String dts = deviceTreeHeader(sources, DtcReader.isBlob(input)) + withoutRandomSeeds(read.flattened());
 		return new Result(board, text, dts, diagnostics.stream().filter(d -> !d.isError()).toList());
 	}

@@ -35,6 +35,12 @@ public final class BoardWriter {
 	 */
 	public static String write(Board b, List<String> header, List<String> remarks, java.util.Set<String> keywords,
 			java.util.Map<Device, BusMastering.Verdict> dma) {
+		return write(b, header, remarks, keywords, dma, java.util.Map.of());
+	}
+
+	/** @param needReasons why each device needs the devices it needs ("dmas -> audma0"), written as a comment */
+	public static String write(Board b, List<String> header, List<String> remarks, java.util.Set<String> keywords,
+			java.util.Map<Device, BusMastering.Verdict> dma, java.util.Map<Device, List<String>> needReasons) {
 		java.util.function.Function<String, String> n = name -> Names.written(name, keywords);
 		StringBuilder o = new StringBuilder();
 		for (String h : header) comment(o, "", h);
@@ -43,9 +49,11 @@ public final class BoardWriter {
 		comment(o, "", "device names and kinds, GPU sharing ('sharing'), notes, and memory the boot loader uses ('reserved … loader').");
 		comment(o, "", "'dma' marks a device that masters the bus, and the comment above it says which fact shows it: iommus, a DMA "
 				+ "controller (#dma-cells), a PCI host, dma-coherent, or a binding of the importer's table (BusMastering) with its "
-				+ "source. A device without 'dma' is not known to master the bus, which is not the same as known not to: Tessera "
-				+ "treats it as no DMA, so check its binding before giving it to a domain without an IOMMU. A client of a DMA "
-				+ "controller (dmas) says so: the controller does its transfers.");
+				+ "source; 'no-dma' one known not to (a DMA request router). A device with neither is unknown: Tessera warns when "
+				+ "it goes to a domain without an IOMMU or direct map (device.dma-unknown), so check its binding and write one. A "
+				+ "client of a DMA controller (dmas) says so: the controller does its transfers. 'needs' lists the devices its "
+				+ "driver needs beside it (dmas, phys, renesas,vsps, renesas,cmms, renesas,fcp): they go to the same domain "
+				+ "(device.needs).");
 		for (String r : remarks) comment(o, "", "Note: " + r);
 		comment(o, "", "");
 		passthroughSummary(o, b);
@@ -120,6 +128,18 @@ public final class BoardWriter {
 			else if (v != null && v.state() == BusMastering.State.NOT_MASTER) comment(o, "\t\t", "not a bus master: " + v.reason());
 			else if (v != null && v.reason().startsWith("a client of")) comment(o, "\t\t", "DMA: " + v.reason());
 			if (d.isDma()) o.append("\t\tdma\n");
+			if (d.isNoDma()) o.append("\t\tno-dma\n");
+			if (!d.getNeeds().isEmpty()) {
+				List<String> why = needReasons.get(d);
+				if (why != null) {
+					// "dmas -> dmac1, dmac2; renesas,vsps -> vspd0"
+					java.util.Map<String, List<String>> byProperty = new java.util.LinkedHashMap<>();
+					for (String w : why) byProperty.computeIfAbsent(w.substring(0, w.indexOf(" -> ")), k -> new ArrayList<>()).add(w.substring(w.indexOf(" -> ") + 4));
+					comment(o, "\t\t", "needs: " + byProperty.entrySet().stream().map(e -> e.getKey() + " -> " + String.join(", ", e.getValue()))
+							.collect(Collectors.joining("; ")));
+				}
+				o.append("\t\tneeds ").append(d.getNeeds().stream().map(x -> n.apply(x.getName())).collect(Collectors.joining(", "))).append('\n');
+			}
 			if (!d.getSharing().isEmpty())
 				o.append("\t\tsharing ").append(d.getSharing().stream().map(s -> s.getLiteral()).collect(Collectors.joining(", "))).append('\n');
 			if (d.getNote() != null) o.append("\t\tnote ").append(quote(d.getNote())).append('\n');

@@ -55,6 +55,16 @@ public final class BusMastering {
 	public record Binding(List<String> compatibles, String what, String source) {
 	}
 
+	/**
+	 * Bindings whose hardware is known not to master the bus: bus slaves by their technical reference manual. A client of
+	 * a DMA controller among them (the PL011) still does DMA only through that controller.
+	 */
+	public static final List<Binding> SLAVES = List.of(
+			new Binding(List.of("arm,pl011"), "an AMBA APB slave; it does DMA only through a DMA controller's request lines",
+					"Arm PrimeCell UART (PL011) Technical Reference Manual, DDI 0183; bindings/serial/pl011.yaml"),
+			new Binding(List.of("arm,pl031"), "an AMBA APB slave", "Arm PrimeCell RTC (PL031) Technical Reference Manual, DDI 0224; bindings/rtc/arm,pl031.yaml"),
+			new Binding(List.of("arm,pl061"), "an AMBA APB slave", "Arm PrimeCell GPIO (PL061) Technical Reference Manual, DDI 0190; bindings/gpio/pl061-gpio.yaml"));
+
 	/** Bindings known to master the bus: each row cites the binding that defines the compatible and the driver. */
 	public static final List<Binding> TABLE = List.of(
 			// storage
@@ -184,6 +194,9 @@ public final class BusMastering {
 			for (String c : n.compatible())
 				if (b.compatibles().contains(c)) return new Verdict(State.MASTER, "\"" + c + "\": " + b.what() + " (" + b.source() + ")");
 		if (n.has("dma-coherent")) return new Verdict(State.MASTER, "dma-coherent: the node declares coherent DMA");
+		for (Binding b : SLAVES)
+			for (String c : n.compatible())
+				if (b.compatibles().contains(c)) return new Verdict(State.NOT_MASTER, "\"" + c + "\": " + b.what() + " (" + b.source() + ")");
 		if (n.has("dmas")) {
 			List<DtNode> engines = dmaEngines(tree, n);
 			return new Verdict(State.UNKNOWN, "a client of " + (engines.isEmpty() ? "a DMA controller" : paths(engines))

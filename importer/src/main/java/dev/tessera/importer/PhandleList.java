@@ -22,6 +22,17 @@ public final class PhandleList {
 	 */
 	public static List<Entry> read(DtTree tree, DtNode node, String property, String cellsName, DtDiagnostic.Severity severity,
 			List<DtDiagnostic> diagnostics) {
+		return read(tree, node, property, cellsName, -1, severity, diagnostics);
+	}
+
+	/** The same for a property whose binding fixes the number of cells after each phandle ({@code renesas,vsps}: one). */
+	public static List<Entry> readFixed(DtTree tree, DtNode node, String property, int cells, DtDiagnostic.Severity severity,
+			List<DtDiagnostic> diagnostics) {
+		return read(tree, node, property, null, cells, severity, diagnostics);
+	}
+
+	private static List<Entry> read(DtTree tree, DtNode node, String property, String cellsName, int fixedCells,
+			DtDiagnostic.Severity severity, List<DtDiagnostic> diagnostics) {
 		DtProperty p = node.property(property);
 		if (p == null) return List.of();
 		long[] c = p.cells();
@@ -42,7 +53,7 @@ public final class PhandleList {
 						+ ", which is no node of this tree");
 				return out;
 			}
-			long n = provider.cell(cellsName, -1);
+			long n = cellsName != null ? provider.cell(cellsName, -1) : fixedCells;
 			if (n < 0) {
 				report(node, property, severity, diagnostics, property + " refers to " + provider.path() + ", which has no " + cellsName);
 				return out;

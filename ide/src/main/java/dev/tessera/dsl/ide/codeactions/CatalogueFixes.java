@@ -21,7 +21,7 @@ import dev.tessera.model.System;
 /**
  * Quick fixes for rules of the catalogue that new users meet on a shipped board, beyond the first five: a device
  * that cannot be passed through (Xen's, disabled, to dom0), the boot CPU in a cpupool, PV devices of a dom0less
- * domain without its PV interfaces, a domain name used twice.
+ * domain without its PV interfaces, a domain name used twice, a passed-through device without the devices it needs.
  */
 final class CatalogueFixes {
 	private CatalogueFixes() {
@@ -53,6 +53,22 @@ final class CatalogueFixes {
 			Domain d = EcoreUtil2.getContainerOfType(at, Domain.class);
 			if (d != null && !d.isEnhanced())
 				out.add(f.action("Enable the PV interfaces of domain '" + d.getName() + "' (xen-enhanced)", List.of(f.addProperty(d, "xen-enhanced"))));
+		}
+		case "device.needs" -> {
+			Passthrough p = EcoreUtil2.getContainerOfType(at, Passthrough.class);
+			Domain d = p == null ? null : EcoreUtil2.getContainerOfType(p, Domain.class);
+			System s = d == null ? null : EcoreUtil2.getContainerOfType(d, System.class);
+			if (p == null || s == null || p.getDevice() == null || p.getDevice().eIsProxy()) break;
+			java.util.Set<Device> given = new java.util.HashSet<>();
+			for (Domain x : s.getDomains())
+				for (Passthrough q : x.getPassthrough()) if (q.getDevice() != null) given.add(q.getDevice());
+			List<String> add = new ArrayList<>();
+			for (Device n : dev.tessera.core.rules.devices.PassedWithWhatItNeeds.closure(p.getDevice()))
+				if (!given.contains(n)) add.add(n.getName());
+			if (add.isEmpty()) break;
+			String text = NodeModelUtils.getTokenText(NodeModelUtils.getNode(p));
+			out.add(f.action("Pass " + String.join(", ", add) + " to domain '" + d.getName() + "' too",
+					List.of(f.replace(NodeModelUtils.getNode(p), text + ", " + String.join(", ", add)))));
 		}
 		case "domain.name-unique" -> {
 			Domain d = EcoreUtil2.getContainerOfType(at, Domain.class);

@@ -39,7 +39,7 @@ class CatalogueFixesTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "link", "memory.static-aligned", "device.passthrough-once", "device.xen-owned", "device.disabled",
 			"device.dma-iommu", "cpu.exists", "cpu.pin-duplicate", "cpupool.boot-cpu", "frontend.dom0less-pv", "domain.name-unique",
-			"cpupool.cpu-once", "memory.direct-map-static", "device.passthrough-dom0" })
+			"cpupool.cpu-once", "memory.direct-map-static", "device.passthrough-dom0", "device.needs" })
 	void theFirstFixRemovesTheProblemOfTheRulesBadExample(String rule) throws Exception {
 		RuleExamples.Example ex = RuleExamples.of(rule).orElseThrow();
 		String name = rule + ".tess";
