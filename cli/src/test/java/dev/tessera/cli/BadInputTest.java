@@ -95,7 +95,7 @@ class BadInputTest {
 	void memoryThatDoesNotFitSaysWhoTakesWhat() throws Exception {
 		String err = failsWith(write("mem.tess", "system s on qemu-virt {\n" + GOOD_DOMAINS
 				+ "domain big at-boot { memory 2G kernel \"Image\" max 32M }\n}\n"), "memory.fits", 1);
-		assertTrue(err.contains("dom0 256M") && err.contains("big 2G"), err);
+		assertTrue(err.contains("'dom0' 256M") && err.contains("'big' 2G"), err);
 	}
 
 	@Test

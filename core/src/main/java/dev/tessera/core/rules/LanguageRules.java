@@ -11,7 +11,8 @@ public final class LanguageRules {
 	public static final RuleInfo SYNTAX = new RuleInfo("syntax", Section.LANGUAGE, Severity.ERROR, "The file follows the grammar",
 			"A file Tessera cannot parse describes nothing it could check or generate.");
 	public static final RuleInfo LINK = new RuleInfo("link", Section.LANGUAGE, Severity.ERROR, "Every name refers to something declared",
-			"A board, device or cpupool that does not exist cannot be booted, passed through or pinned to.");
+			"A board, device, cpupool, domain or display connector that does not exist cannot be booted on, passed through, "
+					+ "pooled in, served or shown on: the message names what is missing and, when one is close, suggests it.");
 	public static final RuleInfo IMPORT = new RuleInfo("import.missing", Section.LANGUAGE, Severity.ERROR, "Every import names a Tessera file that can be found",
 			"An import that names nothing, a missing file, a folder or a file that is not a .tess file brings nothing in, "
 					+ "and every name from it fails.");

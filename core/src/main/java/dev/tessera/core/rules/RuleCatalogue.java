@@ -165,8 +165,8 @@ public final class RuleCatalogue {
 				else if (element instanceof Board b) rule.check(b, out);
 			} catch (RuntimeException e) {
 				// A rule that trips over a half-written model must not take the others down with it.
-				out.report(INTERNAL, element, null, "rule " + rule.info().id() + " could not run on this model ("
-						+ e.getClass().getSimpleName() + "): please report this as a Tessera bug");
+				out.report(INTERNAL, element, null, "rule " + rule.info().id() + " could not run on this model: "
+						+ "please report this as a Tessera bug, with the file");
 			}
 		}
 		return out;

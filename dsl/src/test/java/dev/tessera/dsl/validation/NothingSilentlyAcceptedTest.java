@@ -86,7 +86,7 @@ class NothingSilentlyAcceptedTest {
 		List<Diagnostic> owned = found.stream().filter(d -> d.ruleId().equals("device.xen-owned")).toList();
 		assertEquals(2, owned.size(), found.toString());
 		at(owned.get(0), 14, 47, "'intc' is the GIC (/intc@8000000)", "domain 'a'");
-		at(owned.get(1), 14, 53, "'smmuregs' is the IOMMU at /iommu@9100000");
+		at(owned.get(1), 14, 53, "'smmuregs' is IOMMU 'smmu' (/iommu@9100000)");
 	}
 
 	@Test
@@ -126,7 +126,23 @@ class NothingSilentlyAcceptedTest {
 		at(the("domain.name-generated", load(head + "\tdomain Host { memory 64M kernel \"K\" max 1M }\n}\n")), 5, 9,
 				"uefi/Host.dtb", "uefi/host.dtb");
 		at(the("domain.name-generated", load(head + "\tdomain a { memory 64M kernel \"K\" max 1M }\n"
-				+ "\tdomain A { memory 64M kernel \"K\" max 1M }\n}\n")), 6, 9, "'A' differs from domain 'a' only in case");
+				+ "\tdomain A { memory 64M kernel \"K\" max 1M }\n}\n")), 6, 9, "'A' differs from domain 'a' only in case",
+				"uefi/a.dtb and uefi/A.dtb", "FAT");
+		at(the("domain.name-generated", load(head + "\tdomain a xl { memory 64M kernel \"K\" }\n"
+				+ "\tdomain A xl { memory 64M kernel \"K\" }\n}\n")), 6, 9, "'A' differs from domain 'a' only in case",
+				"xl/a.cfg and xl/A.cfg");
+		// a domain Xen starts and an xl domain have no file in one folder: names differing in case are fine
+		assertTrue(load(head + "\tdomain a { memory 64M kernel \"K\" max 1M }\n\tdomain A xl { memory 64M kernel \"K\" }\n}\n")
+				.stream().noneMatch(d -> d.ruleId().equals("domain.name-generated")));
+	}
+
+	@Test
+	void staticRegionsOfOneDomainDoNotOverlap() throws Exception {
+		String domain = "\tdomain a at-boot { memory 64M static at 0x60000000 size 32M, 0x61000000 size 32M kernel \"K\" max 1M }\n";
+		at(the("memory.static-overlap", load("system s on qemu-virt {\n" + XEN + DOM0 + domain + "}\n")), 4, 63,
+				"static memory 0x61000000", "overlaps 0x60000000", "of domain 'a'");
+		assertTrue(load("system s on qemu-virt {\n" + XEN + DOM0 + domain.replace("0x61000000", "0x62000000") + "}\n").stream()
+				.noneMatch(d -> d.ruleId().equals("memory.static-overlap")));
 	}
 
 	@Test

@@ -14,8 +14,9 @@ import dev.tessera.model.System;
 
 /** A backend is a driver domain or dom0: xl sets up backends only in domains marked to serve them. */
 public final class BackendIsADriverDomain extends Rule {
-	static final RuleInfo INFO = new RuleInfo("backend.role", Section.BACKENDS, Severity.ERROR, "Backends are served by driver domains or dom0",
-			"A domain serves devices to others only when it is a driver domain (xl driver_domain=1, running xl devd) or dom0.");
+	static final RuleInfo INFO = new RuleInfo("backend.role", Section.BACKENDS, Severity.ERROR, "Backends are driver domains or dom0, never the domain served",
+			"A domain serves devices to others only when it is a driver domain (xl driver_domain=1, running xl devd) or dom0; "
+					+ "a domain cannot be the backend of its own devices.");
 
 	public BackendIsADriverDomain() {
 		super(INFO);
@@ -25,7 +26,7 @@ public final class BackendIsADriverDomain extends Rule {
 	public void check(System s, Findings out) {
 		for (Served x : Walk.frontends(s))
 			if (x.backend() == x.domain())
-				out.report(INFO, x.frontend(), FRONTEND__BACKEND, "domain '" + x.domain().getName() + "' cannot serve its own devices");
+				out.report(INFO, x.frontend(), FRONTEND__BACKEND, "domain '" + x.domain().getName() + "' cannot serve its own devices: name a driver domain or dom0 after 'from'");
 			else if (x.backend().getRole() == Role.GUEST)
 				out.report(INFO, x.frontend(), FRONTEND__BACKEND, "domain '" + x.backend().getName() + "' serves domain '"
 						+ x.domain().getName() + "' but is a guest: make it 'driver'");

@@ -40,7 +40,7 @@ public final class BackendOwnsTheHardware extends Rule {
 			if (need.isEmpty() || Systems.startOf(x.backend()) == Start.DOM0) continue;
 			if (x.backend().getPassthrough().stream().noneMatch(p -> p.getDevice() != null && need.contains(p.getDevice().getKind())))
 				out.report(INFO, x.frontend(), FRONTEND__BACKEND, "domain '" + x.backend().getName() + "' serves " + kind(x.frontend())
-						+ " to domain '" + x.domain().getName() + "' but owns no " + need.iterator().next().getLiteral()
+						+ " to domain '" + x.domain().getName() + "' but owns no " + String.join(" or ", need.stream().map(DeviceKind::getLiteral).toList())
 						+ " device: pass one through to it, unless it serves from memory or an internal bridge");
 		}
 	}

@@ -26,7 +26,8 @@ import dev.tessera.model.System;
 /** Virtual devices are told apart: disk names per domain, MAC addresses across the system, connector ids per domain. */
 public final class FrontendsAreUnique extends Rule {
 	static final RuleInfo INFO = new RuleInfo("frontend.unique", Section.BACKENDS, Severity.ERROR, "Virtual devices are unique",
-			"Two disks with one name, two NICs with one MAC or two display connectors with one id collide in the guest or on the bridge.");
+			"Two disks of one domain with one name, two vifs in the system with one MAC address (in any case) or two display "
+					+ "connectors of one domain with one name collide in the guest or on the bridge.");
 
 	public FrontendsAreUnique() {
 		super(INFO);
@@ -43,8 +44,8 @@ public final class FrontendsAreUnique extends Rule {
 				if (f instanceof NetFrontend x && x.getMac() != null) {
 					Domain first = macs.putIfAbsent(x.getMac().toLowerCase(Locale.ROOT), d);
 					if (first != null)
-						out.report(INFO, f, NET_FRONTEND__MAC, "MAC address " + x.getMac() + " of domain '" + d.getName()
-								+ "' is also used by domain '" + first.getName() + "'");
+						out.report(INFO, f, NET_FRONTEND__MAC, "MAC address '" + x.getMac() + "' of domain '" + d.getName()
+								+ "' is also used by domain '" + first.getName() + "': give each vif its own");
 				}
 				if (f instanceof DisplayFrontend x)
 					for (DisplayConnector c : x.getConnectors())

@@ -17,7 +17,7 @@ import dev.tessera.model.VirtioFrontend;
 /** PV frontends of a domain Xen starts at boot need its PV interfaces (xen,enhanced). */
 public final class PvFrontendsNeedEnhanced extends Rule {
 	static final RuleInfo INFO = new RuleInfo("frontend.dom0less-pv", Section.BACKENDS, Severity.ERROR,
-			"PV devices of a dom0less domain have its PV interfaces enabled",
+			"A dom0less domain has its PV interfaces on for PV devices, and only devices xl can attach",
 			"A domain Xen starts at boot is a plain VM unless its xen,enhanced interfaces (grant tables, xenstore) are on; PV "
 					+ "frontends need them to find their backends. dom0 attaches them once it runs (xl block-attach, network-attach, "
 					+ "vdispl-attach, vkb-attach, vsnd-attach in xl/start-domains.sh); 9pfs and virtio devices cannot be attached to such a domain.");

@@ -29,6 +29,10 @@ public final class DeviceNamesUnique extends Rule {
 	public void check(System s, Findings out) {
 	}
 
+	private static String path(Device d) {
+		return d.getDtPath() == null || d.getDtPath().isEmpty() ? "" : " (path " + d.getDtPath() + ")";
+	}
+
 	@Override
 	public void check(Board b, Findings out) {
 		Map<String, Device> seen = new HashMap<>();
@@ -36,8 +40,8 @@ public final class DeviceNamesUnique extends Rule {
 			if (d.getName() == null) continue;
 			Device first = seen.putIfAbsent(d.getName(), d);
 			if (first != null)
-				out.report(INFO, d, NAMED__NAME, "board '" + b.getName() + "' already has a device '" + d.getName() + "' (path "
-						+ first.getDtPath() + "): rename this one (path " + d.getDtPath() + ")");
+				out.report(INFO, d, NAMED__NAME, "board '" + b.getName() + "' already has a device '" + d.getName() + "'"
+						+ path(first) + ": rename this one" + path(d));
 		}
 	}
 }

@@ -19,7 +19,8 @@ import dev.tessera.model.System;
 /** Pinned and pooled CPUs exist on the board. */
 public final class CpuExists extends Rule {
 	static final RuleInfo INFO = new RuleInfo("cpu.exists", Section.CPUS, Severity.ERROR, "CPUs named exist on the board",
-			"Xen ignores or rejects a CPU number it does not have; the domain then runs elsewhere or not at all.");
+			"Xen ignores or rejects a CPU number it does not have; the domain then runs elsewhere or not at all. A range "
+					+ "names its lower CPU first (2-3, not 3-2).");
 
 	public CpuExists() {
 		super(INFO);
@@ -43,6 +44,6 @@ public final class CpuExists extends Rule {
 					+ ", which is empty: write the lower number first");
 		else if (last >= n)
 			out.report(INFO, r, CPU_RANGE__FIRST, who + " names CPU " + last + " but board '" + b.getName() + "' has "
-					+ n + " CPUs (0-" + (n - 1) + ")");
+					+ (n == 0 ? "no CPU" : n + " CPUs (0-" + (n - 1) + ")"));
 	}
 }

@@ -33,7 +33,7 @@ public final class CpuOncePerDomain extends Rule {
 				for (int c : Systems.expand(List.of(r)))
 					if (!seen.add(c))
 						out.report(INFO, r, CPU_RANGE__FIRST, "domain '" + d.getName() + "' names CPU " + c
-								+ " twice in its pinning");
+								+ " twice in its pinning: name it once");
 		}
 	}
 }

@@ -20,8 +20,9 @@ import dev.tessera.model.System;
 /** Without hmp-unsafe Xen parks the CPUs of another core type than the boot CPU's: nothing may name them (see {@link CoreTypes}). */
 public final class OtherCoreTypesNeedHmpUnsafe extends Rule {
 	static final RuleInfo INFO = new RuleInfo("cpu.parked", Section.CPUS, Severity.ERROR, "CPUs of another core type than the boot CPU need hmp-unsafe",
-			"At boot Xen disables every CPU that differs from the boot CPU (big.LITTLE), unless its command line says "
-					+ "hmp-unsafe=true. A cpupool or a pinning on such a CPU would name a CPU Xen does not run.");
+			"At boot Xen disables every CPU whose core type (the cluster's, big.LITTLE) differs from the boot CPU's, unless its "
+					+ "command line says hmp-unsafe=true, which Tessera writes when the xen settings say 'hmp-unsafe'. A cpupool or "
+					+ "a pinning on such a CPU would name a CPU Xen does not run.");
 
 	public OtherCoreTypesNeedHmpUnsafe() {
 		super(INFO);

@@ -60,7 +60,8 @@ public final class DependenciesFollowTheDevice extends Rule {
 		for (FixedClock c : b.getFixedClocks()) if (c.getDtPath() != null) fixed.add(c.getDtPath());
 		Map<Device, Domain> owner = new HashMap<>();
 		for (PassedThrough x : Walk.passthroughs(s)) owner.putIfAbsent(x.device(), x.domain());
-		String dom0 = Systems.dom0(s).map(Domain::getName).orElse("Xen");
+		// what keeps a device no domain is given: dom0, or Xen when there is none
+		String dom0 = Systems.dom0(s).map(d -> "dom0 '" + d.getName() + "'").orElse("Xen (the system has no dom0)");
 		for (PassedThrough x : Walk.passthroughs(s)) {
 			if (Systems.startOf(x.domain()) == Start.DOM0) continue;
 			Device dev = x.device();
@@ -71,8 +72,9 @@ public final class DependenciesFollowTheDevice extends Rule {
 				Domain holder = owner.get(provider);
 				if (holder == x.domain()) continue;
 				out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "device '" + dev.getName() + "' given to domain '"
-						+ x.domain().getName() + "' depends on '" + provider.getName() + "' (" + r.getProvider() + "), which stays with "
-						+ (holder != null ? "domain '" + holder.getName() + "'" : "'" + dom0 + "'"));
+						+ x.domain().getName() + "' has its power domain on '" + provider.getName() + "' (" + r.getProvider() + "), which stays with "
+						+ (holder != null ? "domain '" + holder.getName() + "'" : dom0) + ", which can switch it off: keep it on, or give '"
+						+ provider.getName() + "' to domain '" + x.domain().getName() + "' too");
 				break;
 			}
 		}
@@ -98,7 +100,7 @@ public final class DependenciesFollowTheDevice extends Rule {
 					+ "carries only fixed clocks";
 		else
 			from = "from clock controller '" + provider.getName() + "', which stays with "
-					+ (holder != null ? "domain '" + holder.getName() + "'" : "'" + dom0 + "'");
+					+ (holder != null ? "domain '" + holder.getName() + "'" : dom0);
 		String more = missing.size() > 1 ? " (and " + (missing.size() - 1) + " more clock(s) like it)" : "";
 		String ownTree = x.domain().getDeviceTree() != null ? ", unless the domain's own device-tree provides it" : "";
 		out.report(CLOCK, x.passthrough(), PASSTHROUGH__DEVICE, "device '" + dev.getName() + "' given to domain '" + x.domain().getName()

@@ -26,8 +26,9 @@ import dev.tessera.model.System;
 public final class DeviceNotReservedForXen extends Rule {
 	static final RuleInfo INFO = new RuleInfo("device.xen-owned", Section.DEVICES, Severity.ERROR,
 			"Xen's own devices are not passed through",
-			"Xen drives its console UART, the interrupt controller, the IOMMUs and the timer itself; a domain given "
-					+ "one of them takes it from under Xen.");
+			"Xen drives its console UART, the interrupt controller (GIC), the IOMMUs and the timer itself; a domain given "
+					+ "one of them takes it from under Xen. A device is the GIC or an IOMMU when it has its device-tree path or "
+					+ "registers that overlap its registers; every device of kind timer counts as the timer.");
 
 	public DeviceNotReservedForXen() {
 		super(INFO);
@@ -43,7 +44,7 @@ public final class DeviceNotReservedForXen extends Rule {
 						+ "': use another UART for the domain, or its virtual UART (vuart)");
 			else if (x.device().getKind() == DeviceKind.TIMER)
 				out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "device '" + x.device().getName()
-						+ "' is the timer Xen uses and cannot be passed through to domain '" + x.domain().getName() + "'");
+						+ "' is a timer, which Xen keeps for itself: it cannot be passed through to domain '" + x.domain().getName() + "'");
 			else {
 				String xens = xensOwn(Walk.board(s), x.device());
 				if (xens != null)
@@ -52,14 +53,18 @@ public final class DeviceNotReservedForXen extends Rule {
 			}
 	}
 
-	/** "the GIC (/intc@8000000)" or "IOMMU /iommu@e6740000" when the device is one of them, else null. */
+	/** "the GIC (/intc@8000000)" or "IOMMU 'smmu0' (/iommu@e6740000)" when the device is one of them, else null. */
 	private static String xensOwn(Board b, Device d) {
 		if (b == null) return null;
 		Gic gic = b.getGic();
-		if (gic != null && same(d, gic.getDtPath(), gic.getRegs())) return "the GIC (" + gic.getDtPath() + ")";
+		if (gic != null && same(d, gic.getDtPath(), gic.getRegs())) return "the GIC" + at(gic.getDtPath());
 		for (Iommu i : b.getIommus())
-			if (same(d, i.getDtPath(), i.getRegs())) return "the IOMMU at " + i.getDtPath();
+			if (same(d, i.getDtPath(), i.getRegs())) return "IOMMU '" + i.getName() + "'" + at(i.getDtPath());
 		return null;
+	}
+
+	private static String at(String path) {
+		return path == null || path.isEmpty() ? "" : " (" + path + ")";
 	}
 
 	private static boolean same(Device d, String path, List<RegRange> regs) {

@@ -29,7 +29,7 @@ public final class InterruptNotShared extends Rule {
 		Map<String, PassedThrough> first = new HashMap<>();
 		for (PassedThrough x : Walk.passthroughs(s))
 			for (Interrupt i : x.device().getIrqs()) {
-				String key = i.getType().getLiteral() + " " + i.getNumber();
+				String key = i.getType().getLiteral().toUpperCase(java.util.Locale.ROOT) + " " + i.getNumber();
 				PassedThrough y = first.putIfAbsent(key, x);
 				if (y != null && y.domain() != x.domain())
 					out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "interrupt " + key + " of device '" + x.device().getName()

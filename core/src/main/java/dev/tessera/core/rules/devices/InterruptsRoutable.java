@@ -27,7 +27,8 @@ public final class InterruptsRoutable extends Rule {
 			"A passed-through device's interrupts are SPIs Xen can route",
 			"Xen routes shared peripheral interrupts (SPIs) to the domain that owns a device; per-CPU interrupts (PPIs) stay "
 					+ "with Xen, so a device that only has PPIs would reach its domain without a working interrupt, and an SPI "
-					+ "beyond the GIC's range (987) does not exist: Xen refuses to route it and the domain does not start.");
+					+ "beyond the GIC architecture's range (SPI 0-987, INTID 1019) does not exist: Xen refuses to route it and the domain "
+					+ "does not start. Devices of kind timer are device.xen-owned's.");
 
 	public InterruptsRoutable() {
 		super(INFO);
@@ -45,7 +46,7 @@ public final class InterruptsRoutable extends Rule {
 			for (Interrupt i : irqs)
 				if (i.getType() == IrqType.SPI && (i.getNumber() < 0 || i.getNumber() > MAX_SPI))
 					out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "device '" + x.device().getName() + "' has SPI "
-							+ i.getNumber() + ", beyond the GIC's SPIs 0-" + MAX_SPI + ": Xen cannot route it to domain '"
+							+ i.getNumber() + ", beyond the GIC architecture's SPIs 0-" + MAX_SPI + ": Xen cannot route it to domain '"
 							+ x.domain().getName() + "'");
 		}
 	}

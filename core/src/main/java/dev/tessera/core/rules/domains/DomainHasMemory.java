@@ -14,8 +14,9 @@ import dev.tessera.model.System;
 
 /** Every domain declares its memory. */
 public final class DomainHasMemory extends Rule {
-	static final RuleInfo INFO = new RuleInfo("domain.memory", Section.DOMAINS, Severity.ERROR, "Every domain has memory",
-			"Xen needs the amount of memory of every domain it builds; there is no useful default.");
+	static final RuleInfo INFO = new RuleInfo("domain.memory", Section.DOMAINS, Severity.ERROR, "Every domain has memory, in whole MiB",
+			"Xen needs the amount of memory of every domain it builds; there is no useful default. xl takes memory in MiB "
+					+ "and Tessera writes it so for every domain: an amount that is not a whole number of MiB is refused.");
 
 	public DomainHasMemory() {
 		super(INFO);
@@ -28,7 +29,7 @@ public final class DomainHasMemory extends Rule {
 				out.report(INFO, d, NAMED__NAME, "domain '" + d.getName() + "' declares no memory: add memory <size>, e.g. memory 256M");
 			else if (d.getMemory() % Sizes.MIB != 0)
 				out.report(INFO, d, DOMAIN__MEMORY, "domain '" + d.getName() + "' has " + d.getMemory()
-						+ " bytes of memory: Xen and xl count memory in whole MiB");
+						+ " bytes of memory, not a whole number of MiB: give it in MiB, e.g. memory 256M");
 		}
 	}
 }

@@ -29,8 +29,9 @@ public final class DomainNameNotGenerated extends Rule {
 			"Domain names differ from the nodes and files Tessera generates",
 			"A domain Xen starts becomes a /chosen node beside dom0-kernel, dom0-ramdisk and the cpupool-NAME nodes, and its "
 					+ "partial device tree uefi/NAME.dtb lies beside uefi/host.dtb on a FAT partition: a domain of one of those "
-					+ "names is merged into another node by dtc or overwrites another file, silently. Two domains whose names "
-					+ "differ only in case overwrite each other's files on FAT.");
+					+ "names is merged into another node by dtc or overwrites another file, silently. Two domains Xen starts whose "
+					+ "names differ only in case overwrite each other's uefi/NAME.dtb on FAT; two xl domains' xl/NAME.cfg are one "
+					+ "file wherever case is ignored.");
 
 	public DomainNameNotGenerated() {
 		super(INFO);
@@ -43,10 +44,17 @@ public final class DomainNameNotGenerated extends Rule {
 			String n = d.getName();
 			if (n == null) continue;
 			Domain other = folded.putIfAbsent(n.toLowerCase(Locale.ROOT), d);
-			if (other != null && !other.getName().equals(n))
-				out.report(INFO, d, NAMED__NAME, "domain '" + n + "' differs from domain '" + other.getName() + "' only in case: "
-						+ "their files (" + OutputFiles.xlConfigName(n) + ", " + OutputFiles.uefiPartialDtbName(n)
-						+ ") are one file on the FAT EFI partition");
+			// only domains started alike have files of their names in one folder: at-boot in passthrough/ and uefi/, xl in xl/
+			if (other != null && !other.getName().equals(n) && Systems.startOf(other) == Systems.startOf(d)) {
+				if (Systems.startOf(d) == Start.BOOT)
+					out.report(INFO, d, NAMED__NAME, "domain '" + n + "' differs from domain '" + other.getName() + "' only in case: "
+							+ "their partial device trees " + OutputFiles.uefiPartialDtb(other.getName()) + " and "
+							+ OutputFiles.uefiPartialDtb(n) + " are one file on the FAT EFI partition");
+				else if (Systems.startOf(d) == Start.XL)
+					out.report(INFO, d, NAMED__NAME, "domain '" + n + "' differs from domain '" + other.getName() + "' only in case: "
+							+ "their xl configs " + OutputFiles.xlConfig(other.getName()) + " and " + OutputFiles.xlConfig(n)
+							+ " are one file in an output folder or on a disk that ignores case (macOS, Windows, FAT)");
+			}
 			boolean node = Systems.startOf(d) == Start.BOOT;
 			if (!node) continue;
 			if (n.equals("dom0-kernel") || n.equals("dom0-ramdisk"))

@@ -38,6 +38,6 @@ public final class VcpusWithinVgic extends Rule {
 		for (Domain d : s.getDomains())
 			if (d.getVcpus() > max)
 				out.report(INFO, d, DOMAIN__VCPUS, "domain '" + d.getName() + "' has " + d.getVcpus() + " vCPUs, more than Xen "
-						+ "gives a domain on board '" + (b == null ? "?" : b.getName()) + "' (" + max + ": " + why + ")");
+						+ "gives a domain " + (b == null ? "on arm64" : "on board '" + b.getName() + "'") + " (" + max + ": " + why + ")");
 	}
 }

@@ -20,7 +20,8 @@ import dev.tessera.model.System;
 public final class GpuOsidsUniqueAndInRange extends Rule {
 	static final RuleInfo INFO = new RuleInfo("gpu.osid", Section.GPUS, Severity.ERROR, "Every GPU guest has its own OSID",
 			"A PowerVR GPU runs each guest in an OSID (OS identifier) of its own; OSID 0 belongs to the host-mode domain, and "
-					+ "the GPU has a fixed number of them.");
+					+ "the GPU has a fixed number of them ('osids' on the board): every guest of hardware sharing names one, from 1 "
+					+ "to that number less one, used by no other guest.");
 
 	public GpuOsidsUniqueAndInRange() {
 		super(INFO);
@@ -43,8 +44,8 @@ public final class GpuOsidsUniqueAndInRange extends Rule {
 							+ (count > 0 ? ": the GPU has OSIDs 1-" + (count - 1) + " for guests" : ": OSID 0 is the host's"));
 				GpuGuest first = used.putIfAbsent(x.getOsid(), x);
 				if (first != null)
-					out.report(INFO, x, GPU_GUEST__OSID, "OSID " + x.getOsid() + " is given to '" + who + "' and to '"
-							+ (first.getDomain() == null ? "?" : first.getDomain().getName()) + "'");
+					out.report(INFO, x, GPU_GUEST__OSID, "OSID " + x.getOsid() + " is given to domain '" + who + "' and to domain '"
+							+ (first.getDomain() == null ? "?" : first.getDomain().getName()) + "': give each guest its own");
 			}
 		}
 	}

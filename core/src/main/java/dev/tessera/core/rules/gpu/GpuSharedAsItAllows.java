@@ -44,10 +44,11 @@ public final class GpuSharedAsItAllows extends Rule {
 			Device gpu = g.getDevice();
 			if (gpu == null || gpu.eIsProxy()) continue;
 			if (gpu.getKind() != DeviceKind.GPU)
-				out.report(INFO, g, GPU_SHARE__DEVICE, "device '" + gpu.getName() + "' is not a GPU of the board");
+				out.report(INFO, g, GPU_SHARE__DEVICE, "device '" + gpu.getName() + "' is "
+						+ (gpu.getKind() == null ? "no GPU" : "a " + gpu.getKind().getLiteral() + " device, not a gpu") + ": share a GPU of the board");
 			else if (!gpu.getSharing().isEmpty() && !gpu.getSharing().contains(g.getMode()))
-				out.report(INFO, g, GPU_SHARE__MODE, "GPU '" + gpu.getName() + "' supports " + gpu.getSharing().stream().map(GpuSharing::getLiteral).toList()
-						+ ", not " + g.getMode().getLiteral());
+				out.report(INFO, g, GPU_SHARE__MODE, "GPU '" + gpu.getName() + "' supports " + String.join(", ", gpu.getSharing().stream().map(GpuSharing::getLiteral).toList())
+						+ ", not " + g.getMode().getLiteral() + ": choose one of those");
 			if (seen.putIfAbsent(gpu, g) != null)
 				out.report(INFO, g, GPU_SHARE__DEVICE, "GPU '" + gpu.getName() + "' is shared twice: give it one owner or host");
 			Domain host = g.getHost();
@@ -63,7 +64,7 @@ public final class GpuSharedAsItAllows extends Rule {
 			// only the host has the GPU itself; the guests reach it through the host
 			for (PassedThrough x : Walk.passthroughs(s))
 				if (x.device() == gpu && x.domain() != host)
-					out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "GPU '" + gpu.getName() + "' is hosted by '" + host.getName()
+					out.report(INFO, x.passthrough(), PASSTHROUGH__DEVICE, "GPU '" + gpu.getName() + "' is hosted by domain '" + host.getName()
 							+ "', but domain '" + x.domain().getName() + "' is given it with passthrough: only its host owns it");
 		}
 	}

@@ -27,10 +27,10 @@ import dev.tessera.model.System;
  */
 public final class EventChannelsAreValid extends Rule {
 	static final RuleInfo INFO = new RuleInfo("evtchn.valid", Section.EVENT_CHANNELS, Severity.ERROR,
-			"Static event channels link domains started at boot, on free ports",
+			"Static event channels link two domains started at boot, on free ports",
 			"Xen sets up static event channels only for dom0 and the domains it creates at boot, and only for domUs with "
-					+ "their event-channel interface on (xen-enhanced); a local port is used once per domain, from 1 to 4095 "
-					+ "(the 2-level ABI's limit).");
+					+ "their event-channel interface on (xen-enhanced); a channel links two different domains; a local port is used "
+					+ "once per domain, from 1 to 4095 (the 2-level ABI's limit).");
 
 	public EventChannelsAreValid() {
 		super(INFO);
@@ -44,7 +44,7 @@ public final class EventChannelsAreValid extends Rule {
 			end(out, e, e.getB(), e.getBPort(), EVENT_CHANNEL__B, EVENT_CHANNEL__BPORT, used);
 			if (e.getA() != null && e.getA() == e.getB())
 				out.report(INFO, e, EVENT_CHANNEL__B, "event channel '" + e.getName() + "' links domain '" + e.getA().getName()
-						+ "' with itself");
+						+ "' with itself: link two domains");
 		}
 	}
 

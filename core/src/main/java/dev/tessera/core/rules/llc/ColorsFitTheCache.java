@@ -38,12 +38,14 @@ public final class ColorsFitTheCache extends Rule {
 					+ "its cache ('llc size 2M ways 16'). Xen gives a coloured domain pages of its colours only: each colour is "
 					+ "1/colours of RAM, so a domain's colours must hold its memory, or Xen stops at boot (\"Failed to allocate "
 					+ "requested domain memory\"). Xen colours neither static memory nor a direct map (\"LLC coloring and static "
-					+ "memory are incompatible\").");
+					+ "memory are incompatible\"). Xen's and every domain's colours lie on the board's cache, each named once, "
+					+ "in increasing order.");
 	static final RuleInfo EXCLUSIVE = new RuleInfo("llc.exclusive", Section.CACHE, Severity.ERROR,
 			"A real-time domain's colours are its own",
 			"Colouring exists to keep another domain from evicting a real-time domain's cache lines: a colour it shares with "
-					+ "Xen, dom0 or any other domain gives that back. An error, not a warning: a shared colour makes the cluster's "
-					+ "timing depend on what Android does, which is what colouring was asked for to prevent.");
+					+ "Xen, dom0 or any other domain gives that back (a domain without colours uses them all, Xen without colours "
+					+ "colour 0). An error, not a warning: a shared colour makes the real-time domain's timing depend on what the "
+					+ "other domains do, which is what colouring was asked for to prevent.");
 
 	public ColorsFitTheCache() {
 		super(COLORS, EXCLUSIVE);
@@ -121,7 +123,7 @@ public final class ColorsFitTheCache extends Rule {
 		}
 		for (int i = 1; i < all.size(); i++)
 			if (all.get(i) <= all.get(i - 1)) {
-				out.report(COLORS, at, f, who + "'s colours are not in increasing order, as Xen wants them");
+				out.report(COLORS, at, f, "the colours of " + who + " are not in increasing order, as Xen wants them");
 				return false;
 			}
 		return true;

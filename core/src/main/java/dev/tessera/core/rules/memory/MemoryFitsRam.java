@@ -18,7 +18,9 @@ import dev.tessera.model.System;
 /** The domains' memory together fits in the board's RAM, less what is reserved. */
 public final class MemoryFitsRam extends Rule {
 	static final RuleInfo INFO = new RuleInfo("memory.fits", Section.MEMORY, Severity.ERROR, "All domains fit in RAM",
-			"Xen cannot create a domain it has no memory for; on a board the system then stops half-booted.");
+			"Xen cannot create a domain it has no memory for; on a board the system then stops half-booted. The domains' "
+					+ "memory together must fit the board's RAM less the regions the firmware reserves (regions reserved for the "
+					+ "boot loader are free again once Xen runs).");
 
 	public MemoryFitsRam() {
 		super(INFO);
@@ -37,13 +39,13 @@ public final class MemoryFitsRam extends Rule {
 		for (Domain d : s.getDomains()) {
 			if (d.getMemory() <= 0) continue;
 			wanted += d.getMemory();
-			breakdown.append(breakdown.length() == 0 ? "" : ", ").append(d.getName()).append(' ')
+			breakdown.append(breakdown.length() == 0 ? "" : ", ").append('\'').append(d.getName()).append("' ")
 					.append(Sizes.human(d.getMemory()));
 		}
 		if (wanted > available)
 			out.report(INFO, s, NAMED__NAME, "the domains need " + Sizes.human(wanted) + " (" + breakdown
 					+ ") but board '" + b.getName() + "' has " + Sizes.human(ram) + " of RAM with "
-					+ Sizes.human(reserved) + " reserved by firmware, " + Sizes.human(available) + " available: shrink a domain by "
+					+ Sizes.human(reserved) + " reserved by firmware, " + Sizes.human(available) + " available: shrink the domains by "
 					+ Sizes.human(wanted - available));
 	}
 }

@@ -17,7 +17,8 @@ import dev.tessera.model.System;
 public final class StaticMemoryMatchesSize extends Rule {
 	static final RuleInfo INFO = new RuleInfo("memory.static-size", Section.MEMORY, Severity.ERROR,
 			"A domain's memory equals its static regions",
-			"Xen 4.17 panics at boot (\"Size of memory property doesn't match up\") when they differ.");
+			"Xen 4.17 panics at boot (\"Size of memory property doesn't match up\") when they differ. A single static "
+					+ "region may leave its size out and takes the domain's memory; of several regions each gives its size.");
 
 	public StaticMemoryMatchesSize() {
 		super(INFO);

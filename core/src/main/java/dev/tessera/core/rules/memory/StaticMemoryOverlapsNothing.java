@@ -16,11 +16,12 @@ import dev.tessera.model.Board;
 import dev.tessera.model.ReservedRegion;
 import dev.tessera.model.System;
 
-/** Static memory overlaps no other domain's static memory and no reserved region. */
+/** A static region overlaps no other static region (of any domain, its own included) and no reserved region. */
 public final class StaticMemoryOverlapsNothing extends Rule {
 	static final RuleInfo INFO = new RuleInfo("memory.static-overlap", Section.MEMORY, Severity.ERROR,
 			"Static memory overlaps nothing else",
-			"Two domains on the same memory corrupt each other; memory the firmware reserved is not Xen's to give.");
+			"Two domains on the same memory corrupt each other, and Xen cannot give one domain the same memory twice; "
+					+ "memory the board reserves (for the firmware or the boot loader) is not Xen's to give.");
 
 	public StaticMemoryOverlapsNothing() {
 		super(INFO);
@@ -31,9 +32,9 @@ public final class StaticMemoryOverlapsNothing extends Rule {
 		Board b = Walk.board(s);
 		List<Placed> all = StaticRegions.of(s);
 		for (Placed r : all) {
-			// against the regions of the domains declared before this one: they come first, domain by domain
+			// against the regions declared before this one, of its own domain too: they come first, domain by domain
 			for (Placed q : all) {
-				if (q.domain() == r.domain()) break;
+				if (q == r) break;
 				if (r.overlaps(q.base(), q.size()))
 					out.report(INFO, r.region(), REGION__BASE, "static memory " + r.range() + " of domain '" + r.domain().getName()
 							+ "' overlaps " + q.range() + " of domain '" + q.domain().getName() + "'");

@@ -34,8 +34,8 @@ public final class SharedMemoryIsValid extends Rule {
 	static final RuleInfo INFO = new RuleInfo("shm.valid", Section.SHARED_MEMORY, Severity.ERROR,
 			"Shared memory links domains started at boot, each once, with an aligned region",
 			"Xen sets up static shared memory only for the domains it creates at boot; its id is at most 15 "
-					+ "characters (xen,shm-id); the region and every guest address are page-aligned, and a domain maps a "
-					+ "region once. A region at a given address lies in RAM and on no domain's static memory: Xen would map "
+					+ "characters (xen,shm-id); the region and every guest address are page-aligned, it has a borrower besides "
+					+ "its owner, and a domain maps a region once. A region at a given address lies in RAM and on no domain's static memory: Xen would map "
 					+ "memory that is not there, or that another domain owns.");
 
 	public SharedMemoryIsValid() {
@@ -50,7 +50,7 @@ public final class SharedMemoryIsValid extends Rule {
 				out.report(INFO, shm, NAMED__NAME, "shared memory id '" + n + "' is " + n.length()
 						+ " characters long; Xen's xen,shm-id holds at most 15");
 			if (shm.getSize() <= 0 || shm.getSize() % 4096 != 0)
-				out.report(INFO, shm, NAMED__NAME, "shared memory '" + n + "' needs a size that is a multiple of 4K ('size 16M')");
+				out.report(INFO, shm, NAMED__NAME, "shared memory '" + n + "' needs a size that is a multiple of 4 KiB ('size 16M')");
 			if (shm.isSetBase() && shm.getBase() % 4096 != 0)
 				out.report(INFO, shm, REGION__BASE, "shared memory '" + n + "' starts at " + Sizes.hex(shm.getBase())
 						+ ", which is not 4 KiB-aligned");

@@ -16,7 +16,8 @@ public final class LoadCommandIsSafe extends Rule {
 	static final RuleInfo INFO = new RuleInfo("boot.load-command", Section.BOOT, Severity.ERROR,
 			"The load command is a plain U-Boot command",
 			"The load command ('tftpb', 'load mmc 0:1', 'fatload usb 0') is the one piece of text written into the boot "
-					+ "script unquoted; anything beyond letters, digits, spaces and ':._-' could run other commands.");
+					+ "script unquoted: it starts with a letter and holds only letters, digits, spaces and ':._-'; anything else could "
+					+ "run other commands.");
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z][A-Za-z0-9 :._-]*");
 
 	public LoadCommandIsSafe() {
@@ -29,6 +30,6 @@ public final class LoadCommandIsSafe extends Rule {
 		String cmd = s.getBoot().getLoadCommand();
 		if (!SAFE.matcher(cmd).matches())
 			out.report(INFO, s.getBoot(), BOOT_SETTINGS__LOAD_COMMAND, "load command '" + cmd
-					+ "' may only use letters, digits, spaces and ':._-', e.g. \"load mmc 0:1\"");
+					+ "' must start with a letter and use only letters, digits, spaces and ':._-', e.g. \"load mmc 0:1\"");
 	}
 }

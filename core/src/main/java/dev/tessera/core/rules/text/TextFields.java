@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EcorePackage;
 
 import dev.tessera.model.Board;
 import dev.tessera.model.BootFile;
+import dev.tessera.model.DtReference;
 import dev.tessera.model.Named;
 import dev.tessera.model.System;
 import dev.tessera.model.TesseraPackage;
@@ -65,6 +66,13 @@ final class TextFields {
 			case "loadCommand" -> "the load command";
 			case "provider" -> "the provider path";
 			case "sources" -> "a source";
+			case "compatible" -> "a compatible string";
+			case "clockNames" -> "a clock name";
+			case "outputNames" -> "an output name";
+			case "coreType" -> "the core type";
+			case "vdev" -> "the disk name";
+			case "mac" -> "the MAC address";
+			// the model's other attributes read as words already: note, description, target, format, card, tag, type, path ...
 			default -> "the " + a.getName();
 		};
 		return field + " of " + owner(o);
@@ -80,12 +88,23 @@ final class TextFields {
 			};
 			return kind + (o.eContainer() instanceof Named n ? " of domain '" + n.getName() + "'" : "");
 		}
+		if (o instanceof DtReference && o.eContainer() instanceof Named n) {
+			String list = switch (o.eContainingFeature().getName()) {
+				case "clocks" -> "a clock";
+				case "powerDomains" -> "a power domain";
+				case "resets" -> "a reset";
+				case "interruptsVia" -> "an irq-via reference";
+				default -> "a reference";
+			};
+			return list + " of " + n.eClass().getName().toLowerCase(java.util.Locale.ROOT) + " '" + n.getName() + "'";
+		}
 		String kind = o.eClass().getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
 				.replace("frontend", "").replace("xen settings", "Xen's settings").replace("boot settings", "the boot settings").strip();
 		kind = switch (kind) {
 			case "net" -> "vif";
 			case "nine p" -> "p9 share";
 			case "sound" -> "sound card";
+			case "virtio" -> "virtio device";
 			default -> kind;
 		};
 		String self = o instanceof Named n && n.getName() != null ? kind + " '" + n.getName() + "'" : kind;

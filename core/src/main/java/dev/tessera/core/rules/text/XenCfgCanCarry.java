@@ -25,8 +25,8 @@ public final class XenCfgCanCarry extends Rule {
 			"Xen's EFI loader reads xen.cfg as written",
 			"uefi/xen.cfg is written for every system and has no quoting: Xen's EFI loader reads everything after a '#' "
 					+ "as a comment, drops the blanks after '=', and takes dom0's kernel file name up to the first space, the "
-					+ "rest being dom0's command line. Xen's and dom0's command lines cannot hold a '#', dom0's files no '#' "
-					+ "and no white space.");
+					+ "rest being dom0's command line. Xen's and dom0's command lines cannot hold a '#'; dom0's kernel file name "
+					+ "neither a '#' nor white space; dom0's ramdisk file name no '#' and no white space at its start or end.");
 
 	public XenCfgCanCarry() {
 		super(INFO);

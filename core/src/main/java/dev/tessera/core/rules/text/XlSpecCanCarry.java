@@ -34,7 +34,7 @@ public final class XlSpecCanCarry extends Rule {
 			"xl reads every device spec value as one value",
 			"xl splits a device spec at every ',' with no way to escape it: a ',' in a bridge, MAC, sound card or p9 path "
 					+ "would add a key of its own (bridge \"br0,script=/bin/x\" makes the backend run a program). A virtio type "
-					+ "is read as 'virtio,' and one more part, so it is 'virtio,<name>' with no other ','.");
+					+ "is read as 'virtio,' and one more part, so it is 'virtio,<name>', the name of letters, digits and '._+-'.");
 
 	public XlSpecCanCarry() {
 		super(INFO);

@@ -31,7 +31,7 @@ public final class XenFeatureAvailable extends Rule {
 	static final RuleInfo INFO = new RuleInfo("xen.feature", Section.XEN, Severity.ERROR,
 			"Feature exists in the target Xen release",
 			"Xen ignores or rejects device-tree properties it does not know, often silently at boot: static memory "
-					+ "needs 4.16; direct map, boot-time cpupools and xen,enhanced 4.17; grant limits of a domain Xen starts at boot and "
+					+ "needs 4.16; direct map, boot-time cpupools, xen,enhanced, static shared memory and static event channels 4.17; grant limits of a domain Xen starts at boot and "
 					+ "FF-A 4.18; nr_spis through xl 4.19; cache colouring 4.20; per-vCPU affinity 4.21.");
 
 	public XenFeatureAvailable() {

@@ -26,7 +26,7 @@ public final class XenVersionKnown extends Rule {
 		var v = XenVersion.parse(s.getXen().getVersion());
 		if (v.isEmpty())
 			out.report(INFO, s.getXen(), XEN_SETTINGS__VERSION,
-					"Xen version '" + s.getXen().getVersion() + "' is not of the form 4.17");
+					"Xen version '" + s.getXen().getVersion() + "' is not of the form 4.17 or 4.17.2 (numbers of at most four digits)");
 		else if (!v.get().atLeast(XenVersion.OLDEST))
 			out.report(INFO, s.getXen(), XEN_SETTINGS__VERSION, "Xen " + v.get() + " is older than "
 					+ XenVersion.OLDEST + ", the oldest release Tessera generates for: target " + XenVersion.OLDEST

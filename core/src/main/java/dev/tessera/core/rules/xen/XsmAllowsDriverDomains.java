@@ -21,7 +21,8 @@ public final class XsmAllowsDriverDomains extends Rule {
 			"Xen's security module lets driver domains serve other domains",
 			"XSM's SILO mode, the default of Xen on Arm built with XSM (Debian's build), forbids event channels and grants "
 					+ "between two domUs, so a driver domain's backends never connect (\"allocating event channel\": EPERM). "
-					+ "Choose the XSM policy on Xen's command line: xsm=dummy, or xsm=flask with a policy that allows it.");
+					+ "Warned when a domain other than dom0 serves another domain other than dom0 and Xen's command line chooses no "
+					+ "xsm= policy: xsm=dummy, or xsm=flask with a policy that allows it.");
 
 	public XsmAllowsDriverDomains() {
 		super(INFO);
@@ -34,6 +35,6 @@ public final class XsmAllowsDriverDomains extends Rule {
 		Walk.frontends(s).stream().filter(x -> Systems.startOf(x.backend()) != Start.DOM0 && Systems.startOf(x.domain()) != Start.DOM0)
 				.findFirst().ifPresent(x -> out.report(INFO, x.frontend(), FRONTEND__BACKEND, "domain '" + x.backend().getName()
 						+ "' serves domain '" + x.domain().getName() + "', which Xen's default XSM (SILO) forbids between domUs: "
-						+ "add xsm=dummy (or xsm=flask with a policy) to Xen's cmdline"));
+						+ "add xsm=dummy (or xsm=flask with a policy) to Xen's command line (cmdline)"));
 	}
 }
