@@ -22,17 +22,17 @@ class GpuOsidWindowsTest {
 		Path doma = out.resolve("passthrough/doma.dtb");
 		// OSID 1: the second 64 KiB bank of the GPU at 0xfd000000, seen by Android at 0xfd000000
 		assertArrayEquals(new long[] { 0, 0xfd010000L, 0, 0x10000, 0, 0xfd000000L },
-				GenerateExampleTest.cells(CliRun.fdtget(doma, "x", "/passthrough/gpu@fd000000", "xen,reg")));
+				GenerateExampleTest.cells(CliRun.fdtget(doma, "x", "/passthrough/gsx@fd000000", "xen,reg")));
 		assertArrayEquals(new long[] { 0, 0xfd000000L, 0, 0x10000 },
-				GenerateExampleTest.cells(CliRun.fdtget(doma, "x", "/passthrough/gpu@fd000000", "reg")));
-		String props = CliRun.tool(out, "fdtget", "-p", doma.toString(), "/passthrough/gpu@fd000000");
+				GenerateExampleTest.cells(CliRun.fdtget(doma, "x", "/passthrough/gsx@fd000000", "reg")));
+		String props = CliRun.tool(out, "fdtget", "-p", doma.toString(), "/passthrough/gsx@fd000000");
 		assertTrue(props.contains("xen,force-assign-without-iommu"), props);
 		assertFalse(props.contains("xen,path"), "the GPU stays with its host: " + props);
 		assertFalse(props.contains("interrupts"), "the GPU's interrupt stays with its host: " + props);
 		// the host DomD has the whole GPU, its registers and its interrupt
 		Path domd = out.resolve("passthrough/domd.dtb");
-		assertEquals("/soc/gpu@fd000000", CliRun.fdtget(domd, "s", "/passthrough/gpu@fd000000", "xen,path"));
-		CliRun.fdtget(domd, "x", "/passthrough/gpu@fd000000", "interrupts");
+		assertEquals("/soc/gsx@fd000000", CliRun.fdtget(domd, "s", "/passthrough/gsx@fd000000", "xen,path"));
+		CliRun.fdtget(domd, "x", "/passthrough/gsx@fd000000", "interrupts");
 		String layout = Files.readString(out.resolve("layout.yaml"));
 		assertTrue(layout.contains("guest_address: " + 0xfd000000L), layout);
 	}
@@ -56,7 +56,7 @@ class GpuOsidWindowsTest {
 		assertFalse(cfg.contains("dtdev"), cfg);
 		assertFalse(cfg.contains("irqs"), cfg);
 		// dom0 hosts the GPU: it keeps it, so the host tree does not hide it
-		String props = CliRun.tool(out, "fdtget", "-p", out.resolve("host.dtb").toString(), "/soc/gpu@fd000000");
+		String props = CliRun.tool(out, "fdtget", "-p", out.resolve("host.dtb").toString(), "/soc/gsx@fd000000");
 		assertFalse(props.contains("xen,passthrough"), props);
 	}
 
@@ -68,13 +68,13 @@ class GpuOsidWindowsTest {
 					xen 4.17 { console scif2 image "xen" max 4M }
 					domain dom0 control { memory 512M kernel "Image" max 40M }
 					domain guest xl { memory 512M kernel "/guest/Image" }
-					gpu gpu hardware host dom0 { guest guest osid 2 }
+					gpu gpu hardware host dom0 { guest guest osid 4 }
 				}
 				""");
 		CliRun run = CliRun.of("check", system.toString());
 		assertEquals(1, run.exit, run.out + run.err);
 		String all = run.out + run.err;
 		assertTrue(all.contains("osid2.tess:5:"), all);
-		assertTrue(all.contains("[gpu.osid-window]") && all.contains("0xfd020000-0xfd02ffff") && all.contains("0xfd000000-0xfd01ffff"), all);
+		assertTrue(all.contains("[gpu.osid-window]") && all.contains("0xfd040000-0xfd04ffff") && all.contains("0xfd000000-0xfd03ffff"), all);
 	}
 }

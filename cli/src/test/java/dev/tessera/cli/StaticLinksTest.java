@@ -30,7 +30,7 @@ class StaticLinksTest {
 		assertEquals("borrower", CliRun.fdtget(dtb, "s", "/chosen/doma/shared-mem@64000000", "role"));
 		assertEquals("vehicle", CliRun.fdtget(dtb, "s", "/chosen/doma/shared-mem@64000000", "xen,shm-id"));
 		// the GPU and the display leave dom0's sight
-		CliRun.fdtget(dtb, "x", "/soc/gpu@fd000000", "xen,passthrough");
+		CliRun.fdtget(dtb, "x", "/soc/gsx@fd000000", "xen,passthrough");
 		CliRun.fdtget(dtb, "x", "/soc/display@feb00000", "xen,passthrough");
 	}
 
