@@ -40,7 +40,6 @@ import dev.tessera.core.rules.devices.DeviceEnabledForPassthrough;
 import dev.tessera.core.rules.devices.DeviceNotReservedForXen;
 import dev.tessera.core.rules.devices.DevicePassedOnce;
 import dev.tessera.core.rules.devices.DmaDeviceBehindIommu;
-import dev.tessera.core.rules.devices.DmaFactsKnown;
 import dev.tessera.core.rules.devices.PassedWithWhatItNeeds;
 import dev.tessera.core.rules.devices.InterruptNotShared;
 import dev.tessera.core.rules.devices.PassthroughToDom0Useless;
@@ -116,7 +115,7 @@ public final class RuleCatalogue {
 			new MemoryFitsRam(), new StaticMemoryMatchesSize(), new StaticMemoryInRam(), new StaticMemoryAligned(),
 			new StaticMemoryOverlapsNothing(), new DirectMapNeedsStaticMemory(), new StaticMemoryNotForDom0(),
 			new DevicePassedOnce(), new DeviceNotReservedForXen(), new InterruptsRoutable(), new DeviceDescribedForPassthrough(),
-			new DeviceEnabledForPassthrough(), new DmaDeviceBehindIommu(), new DmaFactsKnown(), new PassedWithWhatItNeeds(), new PassthroughToDom0Useless(),
+			new DeviceEnabledForPassthrough(), new DmaDeviceBehindIommu(), new PassedWithWhatItNeeds(), new PassthroughToDom0Useless(),
 			new CpuExists(), new CpuOncePerDomain(), new CpuInOnePool(), new BootCpuStaysInPool0(),
 			new CpupoolNotForDom0(), new SharedMemoryIsValid(), new RealTimeCpusExclusive(), new RealTimeNotOnBootCpu(),
 			new OtherCoreTypesNeedHmpUnsafe(), new CoreTypesNotMixed(), new NullSchedulerHasACpuPerVcpu(), new PinInsidePool(),
