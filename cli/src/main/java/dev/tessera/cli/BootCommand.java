@@ -91,7 +91,7 @@ final class BootCommand implements Callable<Integer> {
 					Duration.ofSeconds(timeout), work), line -> { out.println(line); out.flush(); });
 			report.notes().forEach(n -> err.println("tessera: warning: " + n));
 			if (report.boot() == null) {
-				new Reporter(err).report(report.diagnostics());
+				new Reporter(out, err, new DiagnosticOptions()).report(report.diagnostics());
 				err.println("tessera: the system has errors" + (report.xen() != null && report.xen().build() != null
 						? " (checked against the Kconfig of the Xen build " + report.xen().build().source() + ")" : "") + "; nothing was booted");
 				return Main.MODEL_ERRORS;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,9 @@ final class CheckCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = ".tess files (board or system)")
 	List<Path> files;
 
+	@Mixin
+	DiagnosticOptions options;
+
 	@Override
 	public Integer call() {
 		var err = spec.commandLine().getErr();
@@ -28,11 +32,18 @@ final class CheckCommand implements Callable<Integer> {
 				err.println("tessera: cannot read " + f + ": no such file");
 				return Main.USAGE;
 			}
-		Reporter reporter = new Reporter(err);
+		Reporter reporter = new Reporter(spec.commandLine().getOut(), err, options);
+		List<String> problems = new ArrayList<>(), notes = new ArrayList<>();
+		var policy = options.policy(files.get(0), problems, notes);
+		if (!problems.isEmpty()) {
+			problems.forEach(p -> err.println("tessera: " + p));
+			return Main.USAGE;
+		}
+		notes.forEach(reporter::note);
 		List<dev.tessera.core.diag.Diagnostic> all = new ArrayList<>();
 		new Pipeline().check(files).forEach(l -> all.addAll(l.diagnostics()));
-		reporter.report(all);
-		spec.commandLine().getOut().println("tessera: " + files.size() + " file(s) checked, " + reporter.summary());
-		return reporter.errors() > 0 ? Main.MODEL_ERRORS : Main.OK;
+		reporter.report(policy.apply(all));
+		reporter.say("tessera: " + files.size() + " file(s) checked, " + reporter.summary());
+		return reporter.status();
 	}
 }

@@ -7,6 +7,7 @@ import dev.tessera.core.xen.XenBuild;
 import dev.tessera.pipeline.Pipeline;
 import dev.tessera.process.ProgramNotInstalledException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,17 +37,26 @@ final class GenerateCommand implements Callable<Integer> {
 			+ "or xen/.config of your build): a feature the build lacks is an error (rule xen.build) naming the option")
 	Path xenConfig;
 
+	@Mixin
+	DiagnosticOptions options;
+
 	@Override
 	public Integer call() {
 		var err = spec.commandLine().getErr();
-		var out = spec.commandLine().getOut();
 		if (!Pipeline.readable(systemFile)) {
 			err.println("tessera: cannot read " + systemFile + ": no such file");
 			return Main.USAGE;
 		}
-		Reporter reporter = new Reporter(err);
+		Reporter reporter = new Reporter(spec.commandLine().getOut(), err, options);
+		java.util.List<String> problems = new java.util.ArrayList<>(), notes = new java.util.ArrayList<>();
+		var policy = options.policy(systemFile, problems, notes);
+		if (!problems.isEmpty()) {
+			problems.forEach(p -> err.println("tessera: " + p));
+			return Main.USAGE;
+		}
+		notes.forEach(reporter::note);
 		try {
-			Pipeline.Request request = new Pipeline.Request(systemFile, system, files, output);
+			Pipeline.Request request = new Pipeline.Request(systemFile, system, files, output).withPolicy(policy);
 			if (xenConfig != null) {
 				if (!Pipeline.readable(xenConfig)) {
 					err.println("tessera: cannot read the Xen configuration " + xenConfig + ": no such file");
@@ -64,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
 				err.println("tessera: " + reporter.summary() + "; nothing was written");
 				return Main.MODEL_ERRORS;
 			}
-			out.println("tessera: wrote " + outcome.artifacts().size() + " files and manifest.yaml to " + output);
+			reporter.say("tessera: wrote " + outcome.artifacts().size() + " files and manifest.yaml to " + output);
 			return Main.OK;
 		} catch (ProgramNotInstalledException e) {
 			err.println("tessera: " + e.getMessage());

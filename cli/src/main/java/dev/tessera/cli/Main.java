@@ -6,12 +6,15 @@ import picocli.CommandLine.Command;
 /** {@code tessera}: check and generate Xen-on-ARM systems described in .tess files. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 		description = "Turns a declared multi-OS ARM system into everything its Xen image needs.%n"
-				+ "Exit status: 0 success, 1 the model has errors (or a tool refused the output), 2 wrong usage or a missing tool.",
+				+ "Exit status: 0 success, 1 the model has errors (or a tool refused the output), 2 wrong usage or a missing tool, "
+				+ "3 an internal error (a bug in Tessera).",
 		subcommands = { GenerateCommand.class, CheckCommand.class, RulesCommand.class, BootCommand.class, BoardCommand.class, LspCommand.class })
 public final class Main implements Runnable {
 	public static final int OK = 0;
 	public static final int MODEL_ERRORS = 1;
 	public static final int USAGE = 2;
+	/** A bug in Tessera, not in the model: a build tells it apart from a model error. */
+	public static final int INTERNAL = 3;
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -27,7 +30,7 @@ public final class Main implements Runnable {
 			// A bug in Tessera: say so in one line, never with a stack trace.
 			commandLine.getErr().println("tessera: internal error: " + ex.getClass().getSimpleName()
 					+ (ex.getMessage() != null ? ": " + ex.getMessage() : "") + " (please report this)");
-			return MODEL_ERRORS;
+			return INTERNAL;
 		});
 		int status = cli.execute(args);
 		// picocli's writers buffer: flush before the JVM exits, or a long listing is cut short

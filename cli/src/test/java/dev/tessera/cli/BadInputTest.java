@@ -35,7 +35,7 @@ class BadInputTest {
 		Path out = tmp.resolve("out-" + input.getFileName());
 		CliRun run = CliRun.of("generate", input.toString(), "-o", out.toString());
 		assertEquals(1, run.exit, run.err);
-		Matcher m = Pattern.compile(Pattern.quote(input.toString()) + ":(\\d+):(\\d+): error \\[" + Pattern.quote(rule) + "\\] .+")
+		Matcher m = Pattern.compile(Pattern.quote(input.toString()) + ":(\\d+):(\\d+): error: .+ \\[" + Pattern.quote(rule) + "\\]$", Pattern.MULTILINE)
 				.matcher(run.err);
 		assertTrue(m.find(), "expected a [" + rule + "] diagnostic in:\n" + run.err);
 		if (line > 0) assertEquals(line, Integer.parseInt(m.group(1)), run.err);

@@ -30,7 +30,7 @@ class BootCommandTest {
 		BootAssets.require(BootAssets.Group.XEN420);
 		CliRun r = CliRun.of("boot", example("qemu/cpupool-null.tess"), "--marker", "--xen", "4.20", "--keep", tmp.resolve("run").toString());
 		assertEquals(Main.MODEL_ERRORS, r.exit, r.out + r.err);
-		assertTrue(r.err.contains("error [xen.build]") && r.err.contains("CONFIG_BOOT_TIME_CPUPOOLS is not set")
+		assertTrue(r.err.contains("[xen.build]") && r.err.contains("CONFIG_BOOT_TIME_CPUPOOLS is not set")
 				&& r.err.contains("CONFIG_SCHED_NULL is not set"), r.err);
 		assertTrue(r.err.contains("warning: the system targets Xen 4.17 but Xen 4.20 boots"), r.err);
 		assertTrue(r.err.contains("nothing was booted"), r.err);

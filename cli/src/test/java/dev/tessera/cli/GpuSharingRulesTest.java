@@ -27,7 +27,7 @@ class GpuSharingRulesTest {
 		CliRun run = CliRun.of("check", system.toString());
 		String all = run.out + run.err;
 		assertEquals(1, run.exit, all);
-		assertTrue(all.contains("g.tess:4:") && all.contains("[gpu.mode] GPU 'gpu' is hosted by domain 'dom0', but domain 'guest' is given it"), all);
-		assertTrue(all.contains("g.tess:5:") && all.contains("[gpu.mode] domain 'dom0' hosts GPU 'gpu' and cannot also be its guest"), all);
+		assertTrue(all.contains("g.tess:4:") && all.contains("error: GPU 'gpu' is hosted by domain 'dom0', but domain 'guest' is given it") && all.contains("only its host owns it [gpu.mode]"), all);
+		assertTrue(all.contains("g.tess:5:") && all.contains("error: domain 'dom0' hosts GPU 'gpu' and cannot also be its guest"), all);
 	}
 }

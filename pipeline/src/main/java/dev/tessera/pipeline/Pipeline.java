@@ -13,6 +13,7 @@ import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.core.diag.Finding;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.Severity;
+import dev.tessera.core.diag.SeverityPolicy;
 import dev.tessera.core.resolve.FileProbe;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.resolve.Resolution;
@@ -46,18 +47,24 @@ public final class Pipeline {
 	 * @param filesDir   where the boot files are measured (null: the system file's folder)
 	 * @param overrides  what the caller boots instead of what the file says
 	 * @param xenBuild   the configuration of the Xen the system will boot, when known: the system is checked against it
+	 * @param policy     what the build makes of warnings (rules off, made errors, --werror)
 	 */
-	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides, XenBuild xenBuild) {
+	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides, XenBuild xenBuild,
+			SeverityPolicy policy) {
 		public Request(Path systemFile, String systemName, Path filesDir, Path outputDir) {
-			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null);
+			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT);
 		}
 
 		public Request withOverrides(BootOverrides o) {
-			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild);
+			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy);
 		}
 
 		public Request withXenBuild(XenBuild b) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy);
+		}
+
+		public Request withPolicy(SeverityPolicy p) {
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p);
 		}
 
 		Path files() {
@@ -153,12 +160,15 @@ public final class Pipeline {
 			XenBuildHasFeatures.check(system, r.xenBuild(), build);
 			for (Finding f : build.all()) diags.add(ModelLoader.locate(loaded.file(), f));
 		}
+		diags = new ArrayList<>(r.policy().apply(diags));
 		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
 
 		// resolve
 		Resolution resolution = new Resolver(FileProbe.in(r.files())).resolve(system);
-		for (Finding f : resolution.findings().all()) diags.add(ModelLoader.locate(loaded.file(), f));
-		if (!resolution.ok()) return Outcome.stopped(diags);
+		List<Diagnostic> resolved = new ArrayList<>();
+		for (Finding f : resolution.findings().all()) resolved.add(ModelLoader.locate(loaded.file(), f));
+		diags.addAll(r.policy().apply(resolved));
+		if (!resolution.ok() || diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
 		byte[] boardDts = readBoardDeviceTree(system.getBoard(), loaded.file(), diags);
 		if (boardDts == null) return Outcome.stopped(diags);
 

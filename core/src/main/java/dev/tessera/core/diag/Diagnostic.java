@@ -10,8 +10,8 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
 			.thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::ruleId)
 			.thenComparing(Diagnostic::message);
 
-	/** file:line:col: error [rule] message */
+	/** file:line:col: error: message [rule], as gcc writes a diagnostic: what editors' and CI servers' matchers read. */
 	public String format() {
-		return file + ":" + line + ":" + column + ": " + severity.label() + " [" + ruleId + "] " + message;
+		return file + ":" + line + ":" + column + ": " + severity.label() + ": " + message + " [" + ruleId + "]";
 	}
 }
