@@ -118,6 +118,10 @@ class DiagnosticsForMachinesAndPeopleTest {
 		assertEquals(Main.OK, CliRun.of("generate", "-W", "device.passthrough-dom0=warning", system.toString(), "-o", tmp.resolve("out").toString()).exit);
 		assertEquals(Main.MODEL_ERRORS, CliRun.of("generate", system.toString(), "-o", tmp.resolve("out2").toString()).exit);
 		assertFalse(Files.exists(tmp.resolve("out2")), "nothing is written when the project makes the warning an error");
+		Files.writeString(tmp.resolve(".tessera.yaml"), "rules:\n  device.passthrough-dom0: off\n");
+		CliRun off = CliRun.of("check", system.toString());
+		assertEquals(Main.OK, off.exit, off.err);
+		assertFalse(off.err.contains("[device.passthrough-dom0]"), "a bare off in YAML turns the rule off: " + off.err);
 		Files.writeString(tmp.resolve(".tessera.yaml"), "rule:\n  x: off\n");
 		CliRun bad = CliRun.of("check", system.toString());
 		assertEquals(Main.USAGE, bad.exit);

@@ -56,7 +56,9 @@ public record ProjectSettings(Path file, SeverityPolicy policy, List<String> pro
 				JsonNode r = root.path("rules");
 				if (!r.isMissingNode() && !r.isObject()) problems.add("'rules' is a map of rule id to off, warning or error");
 				r.fields().forEachRemaining(e -> {
-					SeverityPolicy.Level l = SeverityPolicy.Level.parse(e.getValue().asText());
+					// YAML 1.1 (SnakeYAML, under Jackson) reads a bare off as false
+					SeverityPolicy.Level l = e.getValue().isBoolean() && !e.getValue().asBoolean() ? SeverityPolicy.Level.OFF
+							: SeverityPolicy.Level.parse(e.getValue().asText());
 					if (l == null) problems.add("rule '" + e.getKey() + "': '" + e.getValue().asText() + "' is none of off, warning, error");
 					else rules.put(e.getKey(), l);
 				});

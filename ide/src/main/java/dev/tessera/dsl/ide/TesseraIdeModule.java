@@ -28,6 +28,11 @@ public class TesseraIdeModule extends AbstractTesseraIdeModule {
 		return dev.tessera.dsl.ide.build.BoardChangesAffectSystems.class;
 	}
 
+	/** The project's rule settings (.tessera.yaml) applied as the CLI applies them. */
+	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
+		return dev.tessera.dsl.ide.server.ProjectRulesValidator.class;
+	}
+
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return TesseraProposals.class;
 	}
