@@ -27,8 +27,17 @@ final class GenerateCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "output folder: new, empty, or an earlier Tessera output (replaced as a whole on success)")
 	Path output;
 
-	@Option(names = "--files", paramLabel = "DIR", description = "where the kernels, ramdisks and Xen image are, to measure them (default: the system file's folder)")
-	Path files;
+	@Option(names = "--files", paramLabel = "DIR", description = "where the kernels, ramdisks and Xen image are, to measure them "
+			+ "(repeatable: searched in order; default: the system file's folder). A folder that does not exist is an error")
+	java.util.List<Path> files = new java.util.ArrayList<>();
+
+	@Option(names = "--file", paramLabel = "NAME=PATH", description = "take the boot file the system names NAME from PATH (repeatable), "
+			+ "over the --files folders")
+	java.util.Map<String, Path> fileOverrides = new java.util.LinkedHashMap<>();
+
+	@Option(names = { "-d", "--depfile" }, paramLabel = "FILE", description = "write a make dependency file: every output depends on "
+			+ "every file the run read (the .tess files, the board's device tree, the measured boot files)")
+	Path depfile;
 
 	@Option(names = "--system", paramLabel = "NAME", description = "which system, when the file declares several")
 	String system;
@@ -55,8 +64,19 @@ final class GenerateCommand implements Callable<Integer> {
 			return Main.USAGE;
 		}
 		notes.forEach(reporter::note);
+		for (Path dir : files)
+			if (!java.nio.file.Files.isDirectory(dir)) {
+				err.println("tessera: --files " + dir + ": no such folder");
+				return Main.USAGE;
+			}
+		for (var f : fileOverrides.entrySet())
+			if (!java.nio.file.Files.isRegularFile(f.getValue())) {
+				err.println("tessera: --file " + f.getKey() + "=" + f.getValue() + ": no such file");
+				return Main.USAGE;
+			}
 		try {
-			Pipeline.Request request = new Pipeline.Request(systemFile, system, files, output).withPolicy(policy);
+			Pipeline.Request request = new Pipeline.Request(systemFile, system, files.isEmpty() ? null : files.get(0), output)
+					.withPolicy(policy).withFileSearch(files.isEmpty() ? java.util.List.of() : files.subList(1, files.size()), fileOverrides);
 			if (xenConfig != null) {
 				if (!Pipeline.readable(xenConfig)) {
 					err.println("tessera: cannot read the Xen configuration " + xenConfig + ": no such file");
@@ -74,6 +94,13 @@ final class GenerateCommand implements Callable<Integer> {
 				err.println("tessera: " + reporter.summary() + "; nothing was written");
 				return Main.MODEL_ERRORS;
 			}
+			if (depfile != null) try {
+				DependencyFile.write(depfile, output, outcome);
+			} catch (java.io.IOException e) {
+				err.println("tessera: cannot write the dependency file " + depfile + ": " + e.getMessage());
+				return Main.USAGE;
+			}
+			outcome.inputs().forEach(i -> reporter.note("read " + (i.path() != null ? i.path() : i.name())));
 			reporter.say("tessera: wrote " + outcome.artifacts().size() + " files and manifest.yaml to " + output);
 			return Main.OK;
 		} catch (ProgramNotInstalledException e) {

@@ -46,7 +46,7 @@ final class MachineDiagnostics {
 		ObjectNode run = log.putArray("runs").addObject();
 		ObjectNode driver = run.putObject("tool").putObject("driver");
 		driver.put("name", "tessera");
-		driver.put("version", new Main.Version().getVersion()[0].replace("tessera ", ""));
+		driver.put("version", dev.tessera.core.TesseraVersion.get());
 		driver.put("informationUri", "https://tessera.dev/docs/rules.md");
 		ArrayNode rules = driver.putArray("rules");
 		Map<String, Integer> index = new LinkedHashMap<>();

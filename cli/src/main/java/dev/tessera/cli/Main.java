@@ -46,8 +46,7 @@ public final class Main implements Runnable {
 
 	static final class Version implements CommandLine.IVersionProvider {
 		public String[] getVersion() {
-			String v = Main.class.getPackage().getImplementationVersion();
-			return new String[] { "tessera " + (v != null ? v : "0.1.0-SNAPSHOT") };
+			return new String[] { "tessera " + dev.tessera.core.TesseraVersion.get() };
 		}
 	}
 }

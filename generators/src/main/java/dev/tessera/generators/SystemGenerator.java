@@ -38,6 +38,11 @@ public final class SystemGenerator {
 	 * @throws ToolFailedException when dtc or mkimage refuses what was rendered
 	 */
 	public List<Artifact> render(Plan plan, byte[] boardDts, StagedOutput out) {
+		return render(plan, boardDts, out, List.of());
+	}
+
+	/** The same, with the files the run read, which manifest.yaml lists. */
+	public List<Artifact> render(Plan plan, byte[] boardDts, StagedOutput out, List<ManifestWriter.Input> inputs) {
 		List<Artifact> artifacts = new ArrayList<>();
 		Path dir = out.dir();
 		out.write(BOARD_DTS, boardDts);
@@ -118,7 +123,7 @@ public final class SystemGenerator {
 		artifacts.add(new Artifact(LAYOUT_YAML, "driver-domain-layout"));
 		artifacts.add(new Artifact(LAYOUT_SVG, "driver-domain-drawing"));
 
-		out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts));
+		out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
 		return artifacts;
 	}
 

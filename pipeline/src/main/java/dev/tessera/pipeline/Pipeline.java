@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 
@@ -14,7 +15,7 @@ import dev.tessera.core.diag.Finding;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.diag.SeverityPolicy;
-import dev.tessera.core.resolve.FileProbe;
+import dev.tessera.core.resolve.BootFileSearch;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.resolve.Resolution;
 import dev.tessera.core.resolve.Resolver;
@@ -50,21 +51,33 @@ public final class Pipeline {
 	 * @param policy     what the build makes of warnings (rules off, made errors, --werror)
 	 */
 	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides, XenBuild xenBuild,
-			SeverityPolicy policy) {
+			SeverityPolicy policy, List<Path> moreFileFolders, Map<String, Path> fileOverrides) {
 		public Request(Path systemFile, String systemName, Path filesDir, Path outputDir) {
-			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT);
+			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT, List.of(), Map.of());
 		}
 
 		public Request withOverrides(BootOverrides o) {
-			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy);
+			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy, moreFileFolders, fileOverrides);
 		}
 
 		public Request withXenBuild(XenBuild b) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy, moreFileFolders, fileOverrides);
 		}
 
 		public Request withPolicy(SeverityPolicy p) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p, moreFileFolders, fileOverrides);
+		}
+
+		/** Boot files are looked up in {@link #files()}, then in these folders in order; a file named here is taken from its path. */
+		public Request withFileSearch(List<Path> more, Map<String, Path> byName) {
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, List.copyOf(more), Map.copyOf(byName));
+		}
+
+		BootFileSearch search() {
+			List<Path> folders = new ArrayList<>();
+			folders.add(files());
+			folders.addAll(moreFileFolders);
+			return new BootFileSearch(folders, fileOverrides);
 		}
 
 		Path files() {
@@ -100,7 +113,11 @@ public final class Pipeline {
 	 * What a run produced: diagnostics; the plan once resolution succeeded; the files written (empty unless every
 	 * stage succeeded); why it stopped when that was not a diagnostic.
 	 */
-	public record Outcome(List<Diagnostic> diagnostics, Plan plan, List<Artifact> artifacts, Stop stop) {
+	public record Outcome(List<Diagnostic> diagnostics, Plan plan, List<Artifact> artifacts, Stop stop, List<RunInputs.Input> inputs) {
+		public Outcome(List<Diagnostic> diagnostics, Plan plan, List<Artifact> artifacts, Stop stop) {
+			this(diagnostics, plan, artifacts, stop, List.of());
+		}
+
 		public boolean failed() {
 			return stop != null || diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
 		}
@@ -164,7 +181,8 @@ public final class Pipeline {
 		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
 
 		// resolve
-		Resolution resolution = new Resolver(FileProbe.in(r.files())).resolve(system);
+		BootFileSearch search = r.search();
+		Resolution resolution = new Resolver(search).resolve(system);
 		List<Diagnostic> resolved = new ArrayList<>();
 		for (Finding f : resolution.findings().all()) resolved.add(ModelLoader.locate(loaded.file(), f));
 		diags.addAll(r.policy().apply(resolved));
@@ -173,10 +191,11 @@ public final class Pipeline {
 		if (boardDts == null) return Outcome.stopped(diags);
 
 		// render into a staging folder, then write it over the output folder in one move
+		List<RunInputs.Input> inputs = RunInputs.of(loaded, system.getBoard(), boardDts, search);
 		try (StagedOutput out = new StagedOutput(r.outputDir())) {
-			List<Artifact> artifacts = generator.render(resolution.plan(), boardDts, out);
+			List<Artifact> artifacts = generator.render(resolution.plan(), boardDts, out, RunInputs.forManifest(inputs, r.systemFile()));
 			out.commit();
-			return new Outcome(List.copyOf(diags), resolution.plan(), artifacts, null);
+			return new Outcome(List.copyOf(diags), resolution.plan(), artifacts, null, inputs);
 		} catch (ToolFailedException e) {
 			return new Outcome(List.copyOf(diags), resolution.plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
 		}

@@ -29,9 +29,21 @@ public final class ManifestWriter {
 	public record Artifact(String path, String role) {
 	}
 
+	/**
+	 * A file the run read: a .tess file, a board's device tree, a measured boot file; its path as the build names it
+	 * (relative to the system file's folder where it can be, so that the manifest is the same in every checkout).
+	 */
+	public record Input(String path, String kind, String sha256) {
+	}
+
 	public byte[] write(Plan plan, Path root, List<Artifact> artifacts) {
+		return write(plan, root, artifacts, List.of());
+	}
+
+	public byte[] write(Plan plan, Path root, List<Artifact> artifacts, List<Input> inputs) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("tessera_manifest", 1);
+		m.put("tessera_version", dev.tessera.core.TesseraVersion.get());
 		m.put("system", plan.system());
 		m.put("board", plan.board());
 		m.put("arch", plan.arch().getLiteral());
@@ -48,6 +60,9 @@ public final class ManifestWriter {
 		artifacts.stream().sorted(Comparator.comparing(Artifact::path))
 				.forEach(a -> arts.add(ordered("path", a.path(), "role", a.role(), "sha256", sha256(root.resolve(a.path())))));
 		m.put("artifacts", arts);
+		if (!inputs.isEmpty())
+			m.put("inputs", inputs.stream().sorted(Comparator.comparing(Input::path))
+					.map(i -> ordered("path", i.path(), "kind", i.kind(), "sha256", i.sha256())).toList());
 		List<Object> domains = new ArrayList<>();
 		for (DomainPlan d : plan.domains()) {
 			Map<String, Object> e = new LinkedHashMap<>();
