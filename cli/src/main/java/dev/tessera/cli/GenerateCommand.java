@@ -95,7 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
 				return Main.MODEL_ERRORS;
 			}
 			if (depfile != null) try {
-				DependencyFile.write(depfile, output, outcome);
+				dev.tessera.pipeline.DependencyFile.write(depfile, output, outcome);
 			} catch (java.io.IOException e) {
 				err.println("tessera: cannot write the dependency file " + depfile + ": " + e.getMessage());
 				return Main.USAGE;

@@ -1,0 +1,10 @@
+// the generated files are there, and the second build skipped the system (its dependency file said nothing changed)
+def out = new File(basedir, 'target/tessera/cockpit')
+assert new File(out, 'boot.scr').isFile()
+assert new File(out, 'host.dtb').isFile()
+assert new File(out, 'manifest.yaml').text.contains('system: cockpit')
+assert new File(basedir, 'target/tessera/cockpit.d').text.contains('cockpit.tess')
+def log = new File(basedir, 'build.log').text
+assert log.contains('tessera: wrote ')
+assert log.contains('tessera: cockpit is up to date')
+return true
