@@ -15,11 +15,16 @@ public record OsidBank(long base, long size, long guest) {
 		return base + size;
 	}
 
-	/** Bank {@code osid} of {@code gpu}, or empty when the board gives no bank size or no registers. */
+	/**
+	 * What a guest with OSID {@code osid} of {@code gpu} is given: the start of its bank, as much as the board's
+	 * {@code osid-window ... mapped} says (the whole bank without it); empty when the board gives no bank size or no
+	 * registers.
+	 */
 	public static Optional<OsidBank> of(Device gpu, int osid) {
 		if (gpu.getOsidWindow() <= 0 || gpu.getRegs().isEmpty() || osid < 0) return Optional.empty();
 		long first = gpu.getRegs().get(0).getBase();
-		return Optional.of(new OsidBank(first + osid * gpu.getOsidWindow(), gpu.getOsidWindow(), first));
+		long size = gpu.getOsidMapped() > 0 ? gpu.getOsidMapped() : gpu.getOsidWindow();
+		return Optional.of(new OsidBank(first + osid * gpu.getOsidWindow(), size, first));
 	}
 
 	/** The bank lies inside the GPU's first register range, as the board declares it. */

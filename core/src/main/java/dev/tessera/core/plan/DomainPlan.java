@@ -67,13 +67,29 @@ public record DomainPlan(String name, int id, Role role, Start start, OsKind os,
 	}
 
 	/**
-	 * @param passthrough the host devices it is given, and the register banks of its GPU OSIDs
+	 * @param passthrough the host devices it is given, the register banks of its GPU OSIDs, and the nodes of the GPU
+	 *                    streams it gets through IOMMUs
 	 * @param clocks      the fixed clocks those devices use, each once, for its partial device tree
 	 */
 	public record Devices(List<PassthroughPlan> passthrough, List<FixedClockPlan> clocks, boolean vuart) {
 		/** Devices it is assigned (not mere OSID register banks). */
 		public List<PassthroughPlan> assigned() {
 			return passthrough.stream().filter(p -> !p.window()).toList();
+		}
+
+		/** Devices it is assigned, without the nodes of GPU streams. */
+		public List<PassthroughPlan> owned() {
+			return assigned().stream().filter(p -> p.stream() == null).toList();
+		}
+
+		/** The nodes of the GPU streams it is given (one per IOMMU that carries them). */
+		public List<PassthroughPlan> streams() {
+			return passthrough.stream().filter(p -> p.stream() != null).toList();
+		}
+
+		/** The device's DMA goes through an IOMMU in this domain: its node's, or a stream node of its own. */
+		public boolean dmaBehindIommu(PassthroughPlan p) {
+			return p.behindIommu() || streams().stream().anyMatch(x -> x.device().equals(p.device()));
 		}
 
 		/** Interrupts of every passed-through device, as xl numbers them. */

@@ -15,13 +15,20 @@ import java.util.List;
  *                       domain's copy of it ({@link FixedClockPlan}) and its specifier cells; empty otherwise (a
  *                       clock from a controller cannot be given: rule device.clock-unavailable)
  * @param clockNames     the device's clock-names, when it has clocks and a name for each
+ * @param stream         for a node Tessera adds to the host tree so that a domain gets one OSID stream of a GPU
+ *                       through one IOMMU (the board's {@code osid-streams}): that IOMMU and stream; null otherwise.
+ *                       The node has only {@code iommus}: assigning it gives the domain that IOMMU context.
  */
 public record PassthroughPlan(String device, String hostPath, String nodeName, List<String> compatible,
 		List<MmioRange> regs, List<InterruptPlan> irqs, boolean behindIommu, Integer osid, List<Clock> clocks,
-		List<String> clockNames) {
+		List<String> clockNames, Stream stream) {
 
 	/** One entry of a device's clocks: the label of a fixed clock in the partial tree and the cells after it. */
 	public record Clock(String label, List<Long> cells) {
+	}
+
+	/** An IOMMU stream of a GPU: the IOMMU's name and device-tree path, and the stream id (the OSID). */
+	public record Stream(String iommu, String iommuPath, int id) {
 	}
 
 	/** Only registers are mapped: the device is not assigned, so no dtdev, xen,path or host-side change. */

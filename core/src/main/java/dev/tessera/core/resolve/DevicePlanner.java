@@ -23,6 +23,7 @@ import dev.tessera.model.FixedClock;
 import dev.tessera.model.GpuGuest;
 import dev.tessera.model.GpuShare;
 import dev.tessera.model.GpuSharing;
+import dev.tessera.model.Iommu;
 import dev.tessera.model.IrqType;
 import dev.tessera.model.Passthrough;
 import dev.tessera.model.Start;
@@ -69,13 +70,55 @@ final class DevicePlanner {
 		return out;
 	}
 
-	/** The devices a domain is given, then the register banks of its GPU OSIDs. */
+	/**
+	 * The devices a domain is given, then the register banks of its GPU OSIDs, then the nodes of the GPU streams it
+	 * gets through IOMMUs: OSID 0's for a GPU it is given, its OSID's for a GPU it is a hardware guest of.
+	 */
 	List<PassthroughPlan> of(Domain d) {
 		List<PassthroughPlan> devices = new ArrayList<>();
+		List<PassthroughPlan> streams = new ArrayList<>();
 		for (Passthrough p : d.getPassthrough())
-			if (p.getDevice() != null && !p.getDevice().eIsProxy()) devices.add(byDevice.computeIfAbsent(p.getDevice(), this::passthrough));
+			if (p.getDevice() != null && !p.getDevice().eIsProxy()) {
+				devices.add(byDevice.computeIfAbsent(p.getDevice(), this::passthrough));
+				streams.addAll(streams(p.getDevice(), d, 0));
+			}
 		devices.addAll(osidBanks(d));
+		for (GpuShare g : s.getGpus()) {
+			if (g.getMode() != GpuSharing.HARDWARE || g.getDevice() == null || g.getDevice().eIsProxy()) continue;
+			for (GpuGuest x : g.getGuests())
+				if (x.getDomain() == d && x.isSetOsid() && x.getOsid() > 0) streams.addAll(streams(g.getDevice(), d, x.getOsid()));
+		}
+		devices.addAll(streams);
 		return devices;
+	}
+
+	/** The nodes Tessera adds to the host tree for the streams the domains are given, each once. */
+	static List<PassthroughPlan> streamNodes(List<DomainPlan> domains) {
+		Map<String, PassthroughPlan> out = new LinkedHashMap<>();
+		for (DomainPlan d : domains)
+			for (PassthroughPlan p : d.devices().assigned())
+				if (p.stream() != null) out.putIfAbsent(p.hostPath(), p);
+		return List.copyOf(out.values());
+	}
+
+	/**
+	 * One node per IOMMU that carries the GPU's OSID streams, beside the GPU in the host tree, named after the GPU
+	 * node, the IOMMU and the domain (gsx_ipmmu_pv0_domd): Xen's IPMMU driver takes a device's IPMMU from its first
+	 * iommus entry only (ipmmu_dt_xlate), so each IOMMU needs a node of its own, and each domain its own context.
+	 */
+	private List<PassthroughPlan> streams(Device gpu, Domain d, int osid) {
+		List<PassthroughPlan> out = new ArrayList<>();
+		String path = gpu.getDtPath();
+		if (path == null) return out;
+		String parent = path.substring(0, Math.max(path.lastIndexOf('/'), 0));
+		String base = nodeName(path).replaceAll("@.*", "");
+		for (Iommu i : IommuCoverage.osidStreams(b, gpu)) {
+			if (i.getDtPath() == null) continue;
+			String node = base + "_" + i.getName() + "_" + d.getName();
+			out.add(new PassthroughPlan(gpu.getName(), parent + "/" + node, node, List.of(), List.of(), List.of(), true, null, List.of(), List.of(),
+					new PassthroughPlan.Stream(i.getName(), i.getDtPath(), osid)));
+		}
+		return out;
 	}
 
 	/** Devices leave dom0's sight only when another domain takes them. */
@@ -108,7 +151,7 @@ final class DevicePlanner {
 		List<PassthroughPlan.Clock> clocks = clocks(dev);
 		List<String> clockNames = !clocks.isEmpty() && dev.getClockNames().size() == clocks.size() ? List.copyOf(dev.getClockNames()) : List.of();
 		return new PassthroughPlan(dev.getName(), path, nodeName(path), List.copyOf(dev.getCompatible()), regs, interrupts(dev),
-				IommuCoverage.covered(b, dev), null, clocks, clockNames);
+				IommuCoverage.coversNode(b, dev), null, clocks, clockNames, null);
 	}
 
 	/**
@@ -139,8 +182,8 @@ final class DevicePlanner {
 	}
 
 	/**
-	 * The register banks a domain gets as a guest of hardware-virtualized GPUs: bank OSID of the GPU, mapped where
-	 * the GPU's registers start. No interrupt: the GPU has one, shared by all OSIDs, and Xen routes it to the host.
+	 * The register banks a domain gets as a guest of hardware-virtualized GPUs: bank OSID of the GPU (its start, as
+	 * much as the board's 'mapped' says), mapped where the GPU's registers start. No interrupt: the GPU has one, shared by all OSIDs, and Xen routes it to the host.
 	 */
 	private List<PassthroughPlan> osidBanks(Domain d) {
 		List<PassthroughPlan> out = new ArrayList<>();
@@ -151,7 +194,7 @@ final class DevicePlanner {
 				OsidBank.of(g.getDevice(), x.getOsid()).ifPresent(w -> {
 					String path = g.getDevice().getDtPath();
 					out.add(new PassthroughPlan(g.getDevice().getName(), path, nodeName(path), List.copyOf(g.getDevice().getCompatible()),
-							List.of(range(w)), List.of(), false, x.getOsid(), List.of(), List.of()));
+							List.of(range(w)), List.of(), false, x.getOsid(), List.of(), List.of(), null));
 				});
 			}
 		}

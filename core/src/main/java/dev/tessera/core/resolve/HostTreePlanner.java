@@ -13,6 +13,7 @@ import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.EventChannelPlan;
 import dev.tessera.core.plan.MemoryRange;
 import dev.tessera.core.plan.OutputFiles;
+import dev.tessera.core.plan.PassthroughPlan;
 import dev.tessera.core.plan.SharedMemoryPlan;
 import dev.tessera.core.plan.tree.Cell;
 import dev.tessera.core.plan.tree.DtNode;
@@ -22,7 +23,8 @@ import dev.tessera.core.plan.tree.HostTree;
 /**
  * Xen's /chosen, described once for every output that carries it (docs/misc/arm/device-tree/booting.txt): Xen's
  * command line and dom0's modules, static event channels, boot-time cpupools, and a node for every domain Xen
- * starts at boot with its memory, CPUs, links and modules; and xen,passthrough on the board nodes other domains take.
+ * starts at boot with its memory, CPUs, links and modules; the nodes of GPU streams a domain gets through an IOMMU;
+ * and xen,passthrough on the board nodes other domains take.
  * Phandles matter only where U-Boot builds the nodes: a DTS source refers to nodes by path.
  */
 final class HostTreePlanner {
@@ -41,6 +43,7 @@ final class HostTreePlanner {
 	private final List<CpupoolPlan> pools;
 	private final List<EventChannelPlan> channels;
 	private final List<String> hostPassthrough;
+	private final List<PassthroughPlan> streamNodes;
 	private final boolean dynamic;
 	private final Map<String, Long> poolPhandles = new LinkedHashMap<>();
 	private final List<End> ends = new ArrayList<>();
@@ -50,13 +53,14 @@ final class HostTreePlanner {
 	}
 
 	HostTreePlanner(String xenCmdline, DomainPlan dom0, List<DomainPlan> bootDomains, List<CpupoolPlan> pools,
-			List<EventChannelPlan> channels, List<String> hostPassthrough, boolean dynamic) {
+			List<EventChannelPlan> channels, List<String> hostPassthrough, List<PassthroughPlan> streamNodes, boolean dynamic) {
 		this.xenCmdline = xenCmdline;
 		this.dom0 = dom0;
 		this.bootDomains = bootDomains;
 		this.pools = pools;
 		this.channels = channels;
 		this.hostPassthrough = hostPassthrough;
+		this.streamNodes = streamNodes;
 		this.dynamic = dynamic;
 		long ph = PHANDLE_BASE;
 		for (CpupoolPlan p : pools) poolPhandles.put(p.name(), ph++);
@@ -89,7 +93,16 @@ final class HostTreePlanner {
 		DtNode chosen = new DtNode("chosen", DtNode.Kind.CHOSEN, 0, props, children);
 		List<DtNode> board = hostPassthrough.stream()
 				.map(path -> new DtNode(path, DtNode.Kind.BOARD, 0, List.of(DtProperty.flagOf("xen,passthrough")), List.of())).toList();
-		return new HostTree(chosen, board);
+		// a node per GPU stream, beside the GPU: only iommus, the IOMMU (its phandle from the board's tree) and the
+		// stream; created before xen,passthrough is set on it
+		Map<String, List<DtNode>> byParent = new LinkedHashMap<>();
+		for (PassthroughPlan p : streamNodes) {
+			String parent = p.hostPath().substring(0, p.hostPath().lastIndexOf('/'));
+			byParent.computeIfAbsent(parent.isEmpty() ? "/" : parent, k -> new ArrayList<>()).add(new DtNode(p.nodeName(), DtNode.Kind.STREAM, 0,
+					List.of(DtProperty.cellsOf("iommus", lookup(p.stream().iommuPath()), number(p.stream().id()))), List.of()));
+		}
+		List<DtNode> added = byParent.entrySet().stream().map(e -> new DtNode(e.getKey(), DtNode.Kind.BOARD, 0, List.<DtProperty>of(), e.getValue())).toList();
+		return new HostTree(chosen, added, board);
 	}
 
 	private DtNode cpupool(CpupoolPlan p) {

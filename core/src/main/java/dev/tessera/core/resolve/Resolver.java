@@ -90,7 +90,8 @@ public final class Resolver {
 				start.script().address(), modules.loads());
 		List<String> hostPassthrough = DevicePlanner.hostPassthrough(domains);
 		List<EventChannelPlan> channels = eventChannels(s);
-		HostTreePlanner tree = new HostTreePlanner(xen.cmdline(), dom0, boot, cpus.pools(), channels, hostPassthrough, dynamic);
+		HostTreePlanner tree = new HostTreePlanner(xen.cmdline(), dom0, boot, cpus.pools(), channels, hostPassthrough,
+				DevicePlanner.streamNodes(domains), dynamic);
 		BackendPlan backends = BackendPlanner.plan(s, domains);
 		Plan plan = new Plan(s.getName(), b.getName(), b.getArch(), Systems.xenVersion(s), xen, bootPlan, List.copyOf(domains), cpus.pools(),
 				new DevicePlan(hostPassthrough, devices.gpus()), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),

@@ -58,6 +58,7 @@ import dev.tessera.core.rules.sched.Arinc653ScheduleFeasible;
 import dev.tessera.core.rules.sched.BudgetFitsItsPeriod;
 import dev.tessera.core.rules.sched.RealTimePoolsXenRuns;
 import dev.tessera.core.rules.domains.NoXenstoreMeansNoPv;
+import dev.tessera.core.rules.gpu.GpuGuestHasIommuContext;
 import dev.tessera.core.rules.gpu.GpuOsidWindowOnBoard;
 import dev.tessera.core.rules.gpu.GpuOsidsUniqueAndInRange;
 import dev.tessera.core.rules.gpu.GpuSharedAsItAllows;
@@ -122,7 +123,7 @@ public final class RuleCatalogue {
 			new CpupoolHasCpus(), new InterruptNotShared(), new VuartInterruptFree(), new DependenciesFollowTheDevice(),
 			new EnhancedNeedsDom0(), new NoXenstoreMeansNoPv(), new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(),
 			new FrontendsAreUnique(), new NetNamesValid(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
-			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new Dom0PinIsIdentity(),
+			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new GpuGuestHasIommuContext(), new Dom0PinIsIdentity(),
 			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new BudgetFitsItsPeriod(),
 			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache(), new DtPathsValid(), new BoardHasCpusAndRam(),
 			new DeviceNamesUnique(), new BoardDeclaresLoaderMemory());

@@ -126,4 +126,46 @@ class DevicePlannerTest {
 		assertEquals("domd", devices.gpus().get(0).host());
 		assertEquals(List.of(), DevicePlanner.hostPassthrough(List.of()), "a bank takes nothing from dom0");
 	}
+
+	@Test
+	void gpuStreamsGiveTheHostOsidZeroAndEachGuestItsOsidThroughEveryIommuAndOnlyAMappedPageOfTheBank() {
+		Board b = board();
+		Device gpu = device(b, "gpu", "/soc/gsx@fd000000", 0xfd000000L, 0x40000, 87);
+		gpu.setOsidWindow(0x10000);
+		gpu.setOsidMapped(0x1000);
+		for (String[] i : new String[][] { { "ipmmu_pv0", "/soc/iommu@fd800000" }, { "ipmmu_pv1", "/soc/iommu@fd950000" } }) {
+			Iommu mmu = F.createIommu();
+			mmu.setName(i[0]);
+			mmu.setKind(IommuKind.IPMMU);
+			mmu.setDtPath(i[1]);
+			mmu.getOsidStreams().add(gpu);
+			b.getIommus().add(mmu);
+		}
+		System s = system(b);
+		Domain host = domain(s, "domd", Role.DRIVER, null, 64 * MIB, "K", MIB);
+		Domain guest = domain(s, "doma", Role.GUEST, null, 64 * MIB, "K", MIB);
+		pass(host, gpu);
+		GpuShare g = F.createGpuShare();
+		g.setDevice(gpu);
+		g.setMode(GpuSharing.HARDWARE);
+		g.setHost(host);
+		GpuGuest x = F.createGpuGuest();
+		x.setDomain(guest);
+		x.setOsid(1);
+		g.getGuests().add(x);
+		s.getGpus().add(g);
+		DevicePlanner devices = new DevicePlanner(s, b);
+
+		List<PassthroughPlan> h = devices.of(host);
+		assertFalse(h.get(0).behindIommu(), "the GPU node itself has no iommus: Xen assigns it without an IOMMU context");
+		assertEquals(List.of("/soc/gsx_ipmmu_pv0_domd", "/soc/gsx_ipmmu_pv1_domd"), h.subList(1, 3).stream().map(PassthroughPlan::hostPath).toList());
+		assertEquals(new PassthroughPlan.Stream("ipmmu_pv1", "/soc/iommu@fd950000", 0), h.get(2).stream());
+		assertTrue(h.get(1).behindIommu());
+		assertEquals(List.of(), h.get(1).regs());
+
+		List<PassthroughPlan> a = devices.of(guest);
+		assertEquals(List.of(new MmioRange(0xfd010000L, 0x1000, 0xfd000000L)), a.get(0).regs(), "one page of OSID 1's 64 KiB bank");
+		assertEquals(List.of(1, 1), a.subList(1, 3).stream().map(p -> p.stream().id()).toList(), "micro-TLB 1 for OSID 1");
+		assertEquals("/soc/gsx_ipmmu_pv0_doma", a.get(1).hostPath());
+	}
 }

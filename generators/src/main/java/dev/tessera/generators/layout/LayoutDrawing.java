@@ -43,8 +43,8 @@ public final class LayoutDrawing {
 		for (int i = 0; i < order.size(); i++) {
 			DomainPlan d = order.get(i);
 			// a GPU guest's OSID registers are not the GPU: they appear on the GPU line below
-			List<String> devices = d.devices().assigned().stream()
-					.map(p -> p.device() + (p.behindIommu() ? "" : " (no IOMMU)")).toList();
+			List<String> devices = d.devices().owned().stream()
+					.map(p -> p.device() + (d.devices().dmaBehindIommu(p) ? "" : " (no IOMMU)")).toList();
 			List<String> shown = new ArrayList<>(devices);
 			plan.devices().gpus().stream().filter(g -> g.host().equals(d.name())).forEach(g -> shown.add("GPU " + g.device() + ": " + g.mode().getLiteral() + " host"));
 			plan.devices().gpus().forEach(g -> g.guests().stream().filter(x -> x.domain().equals(d.name()))

@@ -36,7 +36,11 @@ public final class LayoutWriter {
 			else if (!d.cpus().pin().isEmpty()) e.put("cpus", d.cpus().pin());
 			if (!d.memory().staticRanges().isEmpty())
 				e.put("static_memory", d.memory().staticRanges().stream().map(r -> ordered("address", r.base(), "size", r.size())).toList());
-			e.put("owns", d.devices().assigned().stream().map(p -> ordered("device", p.device(), "path", p.hostPath(), "iommu", p.behindIommu())).toList());
+			e.put("owns", d.devices().owned().stream().map(p -> ordered("device", p.device(), "path", p.hostPath(), "iommu", d.devices().dmaBehindIommu(p))).toList());
+			// the nodes of GPU streams: written only when there are any, so that other layouts stay as they were
+			if (!d.devices().streams().isEmpty())
+				e.put("iommu_streams", d.devices().streams().stream().map(p -> ordered("device", p.device(), "node", p.hostPath(), "iommu", p.stream().iommu(),
+						"stream", p.stream().id())).toList());
 			List<Object> serves = new ArrayList<>();
 			for (DomainPlan f : plan.domains())
 				for (FrontendPlan fp : f.pv().frontends())

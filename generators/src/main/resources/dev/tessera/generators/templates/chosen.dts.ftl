@@ -1,11 +1,19 @@
 <#ftl output_format="DTS" strip_whitespace=true>
 <#-- Prints the plan's host tree (what Tessera adds to the board's device tree for Xen) as DTS source:
-     /chosen inside the root node, then the board nodes it sets properties on, by path. Nodes Tessera creates are
+     /chosen inside the root node, the nodes it adds inside board nodes, then the board nodes it sets properties on, by path. Nodes Tessera creates are
      referred to by path (&{...}): dtc gives them their phandles. -->
 <#macro hostTree tree>
 / {
 <@node n=tree.chosen() depth=1/>
 };
+<#list tree.addedNodes() as a>
+
+&{${a.name()}} {
+<#list a.children() as c>
+<@node n=c depth=1/>
+</#list>
+};
+</#list>
 <#list tree.boardNodes() as b>
 
 &{${b.name()}} {

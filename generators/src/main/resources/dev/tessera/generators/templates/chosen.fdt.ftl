@@ -11,6 +11,7 @@
 </#list>
 <#list chosen.children()?filter(c -> !c.treeOrdered()) as c><@node n=c parent=path/></#list>
 <#list chosen.children()?filter(c -> c.treeOrdered())?reverse as c><@node n=c parent=path/></#list>
+<#list tree.addedNodes() as a><#list a.children() as c><@node n=c parent=a.name()/></#list></#list>
 <#list tree.boardNodes() as b>
 <#list b.properties() as p>
 <@set target=b.name() p=p/>

@@ -5,7 +5,8 @@
      For a dom0less domain Xen also needs xen,reg, xen,path and the /gic placeholder; an xl domain gets its
      mappings from iomem= and irqs= in its xl config. An OSID bank has no xen,path: Xen then maps the registers
      without assigning the device, which stays with the GPU's host (xen/arch/arm/domain_build.c,
-     handle_passthrough_prop).
+     handle_passthrough_prop). The node of a GPU stream (a node Tessera adds beside the GPU in the host tree, with
+     only iommus) has no registers: its empty xen,reg and its xen,path assign it, and with it the IOMMU context.
      A device whose clocks are fixed clocks of the board gets a copy of each under /passthrough, the only node Xen
      (domain_handle_dtb_bootmodule) and xl (copy_partial_fdt) copy into the guest, phandle included; a node beside
      it would be dropped. -->
@@ -40,13 +41,16 @@
 </#if>
 		};
 </#list>
-<#list d.devices().passthrough() as p>
+<#-- the node of a GPU stream is only there to carry xen,path: an xl domain gets it with dtdev -->
+<#list d.devices().passthrough()?filter(p -> dom0less || !p.stream()??) as p>
 
 		${p.nodeName()} {
 <#if p.compatible()?has_content>
 			compatible = <#list p.compatible() as c>"${c}"<#sep>, </#list>;
 </#if>
+<#if p.regs()?has_content>
 			reg = <<#list p.regs() as r>${fmt.cells2(r.guest())} ${fmt.cells2(r.size())}<#sep> </#list>>;
+</#if>
 <#if p.irqs()?has_content>
 <#if dom0less>
 			interrupt-parent = <&gic>;

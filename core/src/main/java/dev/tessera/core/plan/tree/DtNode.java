@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record DtNode(String name, Kind kind, long phandle, List<DtProperty> properties, List<DtNode> children) {
 	public enum Kind {
-		CHOSEN, MODULE, EVENT_CHANNEL, CPUPOOL, DOMAIN, VCPU, SHARED_MEMORY, BOARD;
+		CHOSEN, MODULE, EVENT_CHANNEL, CPUPOOL, DOMAIN, VCPU, SHARED_MEMORY, BOARD, STREAM;
 	}
 
 	/** A cpupool or a domain: a section of /chosen of its own. */

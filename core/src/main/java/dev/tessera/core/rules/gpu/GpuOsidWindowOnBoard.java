@@ -24,8 +24,9 @@ import dev.tessera.model.System;
 public final class GpuOsidWindowOnBoard extends Rule {
 	static final RuleInfo INFO = new RuleInfo("gpu.osid-window", Section.GPUS, Severity.ERROR, "Each GPU guest's OSID registers are on the board",
 			"A guest of a hardware-virtualized GPU drives the GPU through the register bank of its OSID; Xen maps that bank, "
-					+ "and only that bank, into the guest. The board must say how large a bank is ('osid-window'), and the bank "
-					+ "of every OSID in use must lie within the GPU's registers, in whole pages.");
+					+ "or as much of its start as the board's 'osid-window SIZE mapped SIZE' says, and nothing else, into the guest. "
+					+ "The board must say how large a bank is ('osid-window'), the bank of every OSID in use must lie within the "
+					+ "GPU's registers, and what is mapped must be whole pages within the bank.");
 
 	public GpuOsidWindowOnBoard() {
 		super(INFO);
@@ -45,6 +46,13 @@ public final class GpuOsidWindowOnBoard extends Rule {
 			if (gpu.getOsidWindow() % Sizes.PAGE != 0) {
 				out.report(INFO, g, GPU_SHARE__DEVICE, "the OSID register banks of GPU '" + gpu.getName() + "' are "
 						+ Sizes.human(gpu.getOsidWindow()) + ", not whole 4 KiB pages: Xen maps memory into a guest by pages");
+				continue;
+			}
+			if (gpu.getOsidMapped() > 0 && (gpu.getOsidMapped() % Sizes.PAGE != 0 || gpu.getOsidMapped() > gpu.getOsidWindow())) {
+				out.report(INFO, g, GPU_SHARE__DEVICE, "GPU '" + gpu.getName() + "' maps " + Sizes.human(gpu.getOsidMapped())
+						+ " of each OSID's " + Sizes.human(gpu.getOsidWindow()) + " register bank ('mapped'): "
+						+ (gpu.getOsidMapped() % Sizes.PAGE != 0 ? "not whole 4 KiB pages: Xen maps memory into a guest by pages"
+								: "more than the bank, which would give a guest the next OSID's registers"));
 				continue;
 			}
 			for (GpuGuest x : g.getGuests()) {

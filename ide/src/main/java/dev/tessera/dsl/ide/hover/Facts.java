@@ -115,8 +115,9 @@ public final class Facts {
 				: d.getRegs().stream().map(r -> range(r.getBase(), r.getSize())).collect(Collectors.joining(", "))));
 		lines.add("interrupts: " + (d.getIrqs().isEmpty() ? "none"
 				: d.getIrqs().stream().map(Facts::irq).collect(Collectors.joining(", "))));
-		String iommu = b == null ? "" : b.getIommus().stream().filter(i -> i.getCovers().contains(d))
-				.map(i -> "`" + i.getName() + "` (" + i.getKind().getLiteral() + (i.isDisabled() ? ", disabled" : "") + ")")
+		String iommu = b == null ? "" : b.getIommus().stream().filter(i -> i.getCovers().contains(d) || i.getOsidStreams().contains(d))
+				.map(i -> "`" + i.getName() + "` (" + i.getKind().getLiteral() + (i.isDisabled() ? ", disabled" : "")
+						+ (i.getCovers().contains(d) ? "" : ", a stream per OSID") + ")")
 				.collect(Collectors.joining(", "));
 		if (!d.getClocks().isEmpty()) lines.add("clocks: " + clocks(d, b));
 		if (d.isDma()) lines.add("DMA: yes, " + (b != null && dev.tessera.core.board.IommuCoverage.covered(b, d) ? "behind IOMMU " + iommu
