@@ -33,7 +33,8 @@ import dev.tessera.core.rules.RuleExamples;
  * and files that break many rules at once, have a syntax error or name what does not exist.
  */
 class CliAndServerAgreeTest {
-	static final Pattern CLI_LINE = Pattern.compile("^(.*):(\\d+):(\\d+): (error|warning) \\[([^\\]]+)\\] (.*)$");
+	/** file:line:col: severity: message [rule], gcc's layout (a message may itself hold brackets: the rule is the last). */
+	static final Pattern CLI_LINE = Pattern.compile("^(.*):(\\d+):(\\d+): (error|warning): (.*) \\[([^\\]]+)\\]$");
 
 	@Test
 	void cliCheckAndTheServerReportTheSame() throws Exception {
@@ -130,7 +131,7 @@ class CliAndServerAgreeTest {
 		List<String> out = new ArrayList<>();
 		for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
 			Matcher m = CLI_LINE.matcher(line);
-			if (m.matches()) out.add(m.group(2) + ":" + m.group(3) + " " + m.group(4) + " [" + m.group(5) + "] " + m.group(6));
+			if (m.matches()) out.add(m.group(2) + ":" + m.group(3) + " " + m.group(4) + " [" + m.group(6) + "] " + m.group(5));
 		}
 		return out.stream().sorted().distinct().toList();
 	}
