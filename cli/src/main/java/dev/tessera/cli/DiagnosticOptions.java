@@ -39,21 +39,18 @@ final class DiagnosticOptions {
 	 */
 	SeverityPolicy policy(Path anyFile, List<String> problems, List<String> notes) {
 		ProjectSettings project = ProjectSettings.forFile(anyFile);
-		problems.addAll(project.problems());
 		if (project.file() != null) notes.add("settings from " + project.file());
-		Map<String, SeverityPolicy.Level> cli = new LinkedHashMap<>();
+		Map<String, String> levels = new LinkedHashMap<>();
 		for (String w : rules) {
 			int eq = w.indexOf('=');
-			SeverityPolicy.Level l = eq < 0 ? null : SeverityPolicy.Level.parse(w.substring(eq + 1));
-			if (l == null) problems.add("-W " + w + ": write RULE=off, RULE=warning or RULE=error");
-			else cli.put(w.substring(0, eq), l);
+			if (eq < 0) problems.add("-W " + w + ": write RULE=off, RULE=warning or RULE=error");
+			else levels.put(w.substring(0, eq), w.substring(eq + 1));
 		}
-		SeverityPolicy fromCli = new SeverityPolicy(cli, werror);
-		problems.addAll(ProjectSettings.check(fromCli).stream().map(p -> "-W: " + p).toList());
-		SeverityPolicy p = project.policy().with(fromCli);
-		if (!p.rules().isEmpty() || p.werror())
+		SeverityPolicy p = ProjectSettings.policyFor(anyFile, levels, werror, "-W: ", problems);
+		if (!p.isDefault())
 			notes.add("rules " + p.rules().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().label()).toList()
 					+ (p.werror() ? ", every warning an error" : ""));
 		return p;
 	}
+
 }

@@ -35,19 +35,12 @@ abstract class TesseraMojo extends AbstractMojo {
 
 	/** The project file's settings for this file with the plugin's on top; bad settings stop the build. */
 	SeverityPolicy policy(Path file) throws MojoExecutionException {
-		ProjectSettings project = ProjectSettings.forFile(file);
-		List<String> problems = new ArrayList<>(project.problems());
-		Map<String, SeverityPolicy.Level> levels = new LinkedHashMap<>();
-		rules.forEach((id, level) -> {
-			SeverityPolicy.Level l = SeverityPolicy.Level.parse(level);
-			if (l == null) problems.add("<rules>: " + id + " is '" + level + "', none of off, warning, error");
-			else levels.put(id, l);
-		});
-		SeverityPolicy mine = new SeverityPolicy(levels, werror);
-		problems.addAll(ProjectSettings.check(mine).stream().map(p -> "<rules>: " + p).toList());
+		List<String> problems = new ArrayList<>();
+		SeverityPolicy policy = ProjectSettings.policyFor(file, rules, werror, "<rules>: ", problems);
 		if (!problems.isEmpty()) throw new MojoExecutionException("tessera: " + String.join("; ", problems));
-		return project.policy().with(mine);
+		return policy;
 	}
+
 
 	/** Diagnostics into Maven's log, in gcc's layout; the number of errors. */
 	int log(List<Diagnostic> diagnostics) {

@@ -74,6 +74,25 @@ public record ProjectSettings(Path file, SeverityPolicy policy, List<String> pro
 		return new ProjectSettings(f, policy, problems.stream().map(p -> f + ": " + p).toList());
 	}
 
+	/**
+	 * The policy for a file: the nearest project file's, with a build's own settings on top (rule id to "off", "warning"
+	 * or "error"; every warning an error). What is wrong with either goes into {@code problems}, each prefixed by
+	 * {@code where} for the build's own.
+	 */
+	public static SeverityPolicy policyFor(Path file, Map<String, String> levels, boolean werror, String where, List<String> problems) {
+		ProjectSettings project = forFile(file);
+		problems.addAll(project.problems());
+		Map<String, SeverityPolicy.Level> parsed = new LinkedHashMap<>();
+		levels.forEach((id, level) -> {
+			SeverityPolicy.Level l = SeverityPolicy.Level.parse(level);
+			if (l == null) problems.add(where + id + "=" + level + ": write off, warning or error");
+			else parsed.put(id, l);
+		});
+		SeverityPolicy own = new SeverityPolicy(parsed, werror);
+		problems.addAll(check(own).stream().map(p -> where + p).toList());
+		return project.policy().with(own);
+	}
+
 	/** What is wrong with a policy against the catalogue, each problem with a did-you-mean where one is close. */
 	public static List<String> check(SeverityPolicy policy) {
 		Map<String, RuleInfo> known = new LinkedHashMap<>();

@@ -40,16 +40,26 @@ public record SeverityPolicy(Map<String, Level> rules, boolean werror) {
 		return new SeverityPolicy(merged, werror || over.werror);
 	}
 
+	/** What a warning of this rule becomes: its own setting, else an error under --werror, else a warning. */
+	public Level levelOfWarning(String ruleId) {
+		return rules.getOrDefault(ruleId, werror ? Level.ERROR : Level.WARNING);
+	}
+
+	/** Whether the policy changes anything at all. */
+	public boolean isDefault() {
+		return rules.isEmpty() && !werror;
+	}
+
 	/** The diagnostics as the build sees them: dropped, kept or made errors. */
 	public List<Diagnostic> apply(List<Diagnostic> diagnostics) {
-		if (rules.isEmpty() && !werror) return diagnostics;
+		if (isDefault()) return diagnostics;
 		List<Diagnostic> out = new ArrayList<>();
 		for (Diagnostic d : diagnostics) {
 			if (d.severity() == Severity.ERROR) {
 				out.add(d);
 				continue;
 			}
-			Level l = rules.getOrDefault(d.ruleId(), werror ? Level.ERROR : Level.WARNING);
+			Level l = levelOfWarning(d.ruleId());
 			if (l == Level.OFF) continue;
 			out.add(l == Level.ERROR ? new Diagnostic(d.file(), d.line(), d.column(), Severity.ERROR, d.ruleId(), d.message()) : d);
 		}

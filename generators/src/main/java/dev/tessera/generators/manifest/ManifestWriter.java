@@ -105,11 +105,19 @@ public final class ManifestWriter {
 
 	static String sha256(Path file) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+			return sha256(Files.readAllBytes(file));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The hex sha256 of content, as the manifest writes every digest. */
+	public static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

@@ -26,15 +26,14 @@ public class ProjectRulesValidator extends ResourceValidatorImpl {
 		URI uri = resource.getURI();
 		if (issues == null || uri == null || !uri.isFile()) return issues;
 		SeverityPolicy policy = ProjectSettings.forFile(Path.of(uri.toFileString())).policy();
-		if (policy.rules().isEmpty() && !policy.werror()) return issues;
+		if (policy.isDefault()) return issues;
 		List<Issue> shown = new ArrayList<>();
 		for (Issue i : issues) {
 			if (i.getSeverity() != Severity.WARNING) {
 				shown.add(i);
 				continue;
 			}
-			SeverityPolicy.Level level = policy.rules().getOrDefault(RuleIds.of(i.getCode()),
-					policy.werror() ? SeverityPolicy.Level.ERROR : SeverityPolicy.Level.WARNING);
+			SeverityPolicy.Level level = policy.levelOfWarning(RuleIds.of(i.getCode()));
 			if (level == SeverityPolicy.Level.OFF) continue;
 			if (level == SeverityPolicy.Level.ERROR && i instanceof Issue.IssueImpl impl) impl.setSeverity(Severity.ERROR);
 			shown.add(i);
