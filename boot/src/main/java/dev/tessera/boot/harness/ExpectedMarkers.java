@@ -12,6 +12,7 @@ import dev.tessera.boot.marker.ExpectedMarker;
 import dev.tessera.boot.marker.MarkerKind;
 import dev.tessera.boot.marker.MarkerScripts;
 import dev.tessera.core.text.Sizes;
+import dev.tessera.model.Start;
 
 /** What the domains must print for a boot to pass. */
 final class ExpectedMarkers {
@@ -62,12 +63,18 @@ final class ExpectedMarkers {
 		if (dom0 != null && dom0.dom0().startScript()) out.add(ExpectedMarker.of(dom0.name(), MarkerKind.START, "ok"));
 		if (dom0 != null && dom0.dom0().extraArgs().stream().anyMatch(a -> a.startsWith(MarkerExtras.SHARES_ARG)))
 			out.add(ExpectedMarker.of(dom0.name(), MarkerKind.SHARES, "window="));
+		// an xl domain that names a pool is in it, under the pool's own name (the start script named the pool)
+		if (dom0 != null && dom0.dom0().startScript())
+			for (PlanView.Domain d : plan.domains())
+				if (d.start() == Start.XL && d.cpupool() != null)
+					out.add(ExpectedMarker.of(dom0.name(), MarkerKind.XLLIST, d.name() + " " + d.id() + " " + d.cpupool()));
 		for (Guest g : marker.guests())
 			if (g.lateXenstore()) out.add(ExpectedMarker.of(g.name(), MarkerKind.XS, "xenbus up"));
 		if (plan.dom0() != null)
 			for (PlanView.Pool pool : plan.cpupools()) {
-				// xl cpupool-list: name, CPUs, scheduler, active, domain count
-				long members = plan.domains().stream().filter(d -> pool.name().equals(d.cpupool())).count();
+				// xl cpupool-list: name, CPUs, scheduler, active, domain count; dom0 lists the pools before its start
+				// script creates the xl domains, so only the domains Xen started count
+				long members = plan.domains().stream().filter(d -> d.start() != Start.XL && pool.name().equals(d.cpupool())).count();
 				out.add(ExpectedMarker.of(plan.dom0(), MarkerKind.XLOUT, " " + pool.cpus() + " " + (pool.scheduler() != null ? pool.scheduler() : "")
 						+ " y " + members));
 			}

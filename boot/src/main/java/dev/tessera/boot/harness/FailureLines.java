@@ -43,6 +43,13 @@ final class FailureLines {
 					"4.17 xen/arch/arm/domain_build.c:3589,3595, 4.20 xen/arch/arm/static-evtchn.c:142,148, alloc_static_evtchn"));
 
 	/**
+	 * libxl's errors in creating a domain dom0's start script asked for, as the harness relays the script's last lines
+	 * (xl goes on with the next command of a script run without {@code set -e}).
+	 */
+	static final List<FailureLine> XL = List.of(
+			new FailureLine("Illegal pool specified", Where.ANY, "4.17 tools/libs/light/libxl_create.c:1134, 4.20 :1178, libxl__domain_config_setdefault: pool= names no cpupool"));
+
+	/**
 	 * Xen found no kernel for dom0 (since 4.18 a boot module overlapping one registered before it is dropped, section b
 	 * of the research notes) and started the boot domains only: a failure when the system has a dom0.
 	 */
@@ -60,11 +67,12 @@ final class FailureLines {
 			new FailureLine("Wrong Image Format for", Where.UBOOT, "boot/bootm.c:977"),
 			new FailureLine("TFTP error", Where.UBOOT, "net/tftp.c:172,626,668,908,961"));
 
-	/** What ends a boot of a system: the crashes, Xen's errors, dom0 lost when there is one, U-Boot's errors on its route. */
+	/** What ends a boot of a system: the crashes, Xen's errors, dom0 lost and xl's errors when there is one, U-Boot's errors on its route. */
 	static List<FailureLine> of(boolean dom0, boolean uboot) {
 		List<FailureLine> all = new ArrayList<>(CRASHES);
 		all.addAll(XEN);
 		if (dom0) all.add(DOM0LESS_MODE);
+		if (dom0) all.addAll(XL);
 		if (uboot) all.addAll(UBOOT);
 		return List.copyOf(all);
 	}

@@ -231,8 +231,8 @@ if [ "${tess_start:-0}" = 1 ]; then
   grep -av '^$' /tmp/init-dom0less.log 2>/dev/null | while read -r l; do m DOM0LESS "$l"; done
   if sh /etc/xen/start-domains.sh >/tmp/start-domains.log 2>&1; then
     m START ok
-    # the names xl knows the domains by now (the script renamed the dom0less-<id> ones)
-    xl list | tail -n +2 | while read -r n id rest; do m XLLIST "$n $id"; done
+    # the names xl knows the domains by now (the script renamed the dom0less-<id> ones), and the cpupool each is in
+    xl list -c | tail -n +2 | while read -r n id mem vcpus state time pool; do m XLLIST "$n $id $pool"; done
   else
     # the script's output first, then the verdict with its last line (the harness stops QEMU at the verdict)
     tail -n 12 /tmp/start-domains.log | while read -r l; do echo "TESS-STARTLOG name=$NAME $l" | cut -c1-300; done

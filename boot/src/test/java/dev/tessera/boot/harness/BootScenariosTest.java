@@ -51,6 +51,8 @@ class BootScenariosTest {
 			Arguments.of("passthrough-gpio", Route.UBOOT),
 			Arguments.of("xl-guest", Route.UBOOT),
 			Arguments.of("cpupool-null", Route.DIRECT),
+			// a domain started with xl in a boot-time cpupool: the generated start script names the pool, xl.cfg's pool=
+			Arguments.of("cpupool-xl", Route.DIRECT),
 			Arguments.of("shared-memory", Route.UBOOT),
 			Arguments.of("uefi", Route.UEFI),
 			// a driver domain started with xl serves a disk and a network interface to a guest started after it,
@@ -69,7 +71,8 @@ class BootScenariosTest {
 	static final Map<String, Set<String>> REFUSED_ON_420 = Map.of(
 			"static-direct-map", Set.of("CONFIG_STATIC_MEMORY"),
 			"shared-memory", Set.of("CONFIG_STATIC_SHM"),
-			"cpupool-null", Set.of("CONFIG_BOOT_TIME_CPUPOOLS", "CONFIG_SCHED_NULL"));
+			"cpupool-null", Set.of("CONFIG_BOOT_TIME_CPUPOOLS", "CONFIG_SCHED_NULL"),
+			"cpupool-xl", Set.of("CONFIG_BOOT_TIME_CPUPOOLS"));
 
 	/** What a scenario is about, checked by name on top of every marker the harness expects from the system. */
 	static final Map<String, List<ExpectedMarker>> ABOUT = Map.of(
@@ -346,6 +349,21 @@ class BootScenariosTest {
 		// xl's own words, in the failure line that ended the boot
 		assertTrue(report.boot().failure().orElse("").contains("TESS-START name=dom0 failed: Can't get domid of domain name 'domd'"),
 				report.boot().describe());
+	}
+
+	@Test
+	void withoutTheGeneratedPoolNameXlCannotFindTheCpupoolAndTheBootFails() throws Exception {
+		// negative control of cpupool-xl: the start script without its name_pool line; Xen created the pool at boot, but
+		// xen-init-dom0 called it Pool-1, so the guest's pool = "guests" names no pool and libxl refuses to create it
+		SystemBooter.Report report = boot("cpupool-xl", Route.DIRECT, V417, Duration.ofMinutes(3),
+				out -> dropLines(out.resolve("xl/start-domains.sh"), l -> l.startsWith("name_pool \""), "the generated script names the pool"),
+				MarkerExtras.NONE);
+		assertFalse(report.passed());
+		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
+		assertTrue(report.boot().failure().orElse("").contains("Illegal pool specified: guests"), report.boot().describe());
+		assertTrue(report.boot().missing().contains(ExpectedMarker.up("guest")), report.boot().describe());
+		java.lang.System.out.printf("cpupool-xl without the pool's name: failed after %.1f s: %s%n", report.boot().elapsed().toMillis() / 1000.0,
+				report.boot().failure().orElse(""));
 	}
 
 	@Test

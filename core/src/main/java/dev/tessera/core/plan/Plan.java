@@ -41,6 +41,15 @@ public record Plan(String system, String board, Arch arch, XenVersion xenVersion
 		return domains.stream().filter(d -> d.start() == Start.XL).toList();
 	}
 
+	/**
+	 * The boot-time cpupools that xl domains name, in declaration order: xl finds a pool by its name in xenstore, so
+	 * dom0's start script gives each its name before it creates the domains.
+	 */
+	public List<CpupoolPlan> xlNamedPools() {
+		return cpupools.stream().filter(p -> xlDomains().stream().anyMatch(d -> d.cpus().pool() != null
+				&& d.cpus().pool().name().equals(p.name()))).toList();
+	}
+
 	public DomainPlan domain(String name) {
 		return domains.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
 	}

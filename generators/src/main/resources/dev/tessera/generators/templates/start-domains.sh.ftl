@@ -28,6 +28,19 @@ wait_serving() {
 	done
 }
 </#if>
+<#if plan.xlNamedPools()?has_content>
+# Xen creates the boot-time cpupools from host.dtb and numbers them; xen-init-dom0 names each "Pool-<id>". xl finds a
+# pool by name: give each pool an xl domain names its name, found by its CPUs (as xl cpupool-list -c prints them)
+name_pool() {
+	xl cpupool-list "$1" >/dev/null 2>&1 && return 0
+	old=$(xl cpupool-list -c | awk -v cpus="$2" 'NR > 1 && $2 == cpus { print $1 }')
+	[ -n "$old" ] || { echo "no cpupool has exactly CPUs $2 for $1: did Xen boot host.dtb's /chosen/cpupool-$1?" >&2; exit 1; }
+	xl cpupool-rename "$old" "$1"
+}
+</#if>
+<#list plan.xlNamedPools() as p>
+name_pool "${p.name()}" "${p.xlCpuList()}"
+</#list>
 <#list plan.backends().xlNamedBoot() as d>
 # Xen started ${d.name()} at boot with its PV interfaces as domain ${d.id()}; init-dom0less (run it first) names it
 # dom0less-${d.id()}: give it its name, which the lines below and the backend= settings use

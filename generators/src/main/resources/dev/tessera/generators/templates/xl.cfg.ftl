@@ -17,6 +17,10 @@ vcpus = ${d.cpus().vcpus()}
 <#if d.cpus().pin()?has_content>
 cpus = "${d.cpus().pinList()}"
 </#if>
+<#if d.cpus().pool()??>
+# the boot-time cpupool ${d.cpus().pool().name()}: xl/start-domains.sh names it before this domain is created
+pool = "${d.cpus().pool().name()}"
+</#if>
 <#if d.memory().llcColors()??>
 llc_colors = [ <#list d.memory().llcColors()?split(",") as c>"${c}"<#sep>, </#list> ]
 </#if>

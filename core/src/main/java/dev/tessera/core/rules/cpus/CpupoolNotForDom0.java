@@ -12,11 +12,14 @@ import dev.tessera.model.Domain;
 import dev.tessera.model.Start;
 import dev.tessera.model.System;
 
-/** dom0 runs in Pool-0; a cpupool is for domains Xen creates at boot. */
+/**
+ * dom0 runs in Pool-0. Domains Xen starts at boot name their pool in the host tree; domains started with xl name it in
+ * their xl.cfg, once the start script has given the boot-time pool its name.
+ */
 public final class CpupoolNotForDom0 extends Rule {
 	static final RuleInfo INFO = new RuleInfo("cpupool.domain", Section.CPUPOOLS, Severity.ERROR,
-			"Only domains started at boot name a boot-time cpupool",
-			"dom0 always starts in Pool-0; boot-time cpupools are created by Xen for the domains it starts at boot.");
+			"dom0 names no cpupool",
+			"dom0 always starts in Pool-0, where Xen puts every CPU no cpupool takes; domains started at boot or with xl may name a pool.");
 
 	public CpupoolNotForDom0() {
 		super(INFO);
@@ -28,8 +31,5 @@ public final class CpupoolNotForDom0 extends Rule {
 			if (d.getCpupool() != null && Systems.startOf(d) == Start.DOM0)
 				out.report(INFO, d, DOMAIN__CPUPOOL, "domain '" + d.getName()
 						+ "' is dom0, which always starts in Pool-0: remove 'pool'");
-			else if (d.getCpupool() != null && Systems.startOf(d) == Start.XL)
-				out.report(INFO, d, DOMAIN__CPUPOOL, "domain '" + d.getName()
-						+ "' is started with xl, but boot-time cpupools are only for domains started at-boot: remove 'pool'");
 	}
 }
