@@ -258,7 +258,7 @@ if [ -n "${tess_xlcheck:-}" ]; then
     n=$(basename "$c")
     if xl -N create "$c" >/tmp/xln.log 2>&1; then
       # the text fields and the limits of the configuration xl built, one JSON line each, for the tests to read back
-      grep -E '"(cmdline|kernel|ramdisk|bridge|pdev_path|short_name|max_grant_frames|max_maptrack_frames|shadow_memkb|nr_spis|tee|on_crash|on_reboot)": ' /tmp/xln.log | while read -r l; do
+      grep -E '"(cmdline|kernel|ramdisk|bridge|pdev_path|short_name|max_grant_frames|max_maptrack_frames|shadow_memkb|nr_spis|tee|on_crash|on_reboot|pool_name|ssid_label)": ' /tmp/xln.log | while read -r l; do
         echo "TESS-XLNOUT name=$NAME $n $l" | cut -c1-400
       done
       m XLN "ok $n"

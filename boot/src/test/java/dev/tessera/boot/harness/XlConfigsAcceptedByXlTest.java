@@ -49,6 +49,9 @@ class XlConfigsAcceptedByXlTest {
 	static final Map<String, String> KNOBS = new TreeMap<>(Map.of("max_grant_frames", "32", "max_maptrack_frames", "256",
 			"shadow_memkb", "16384", "on_crash", "restart", "on_reboot", "restart", "tee", "optee"));
 
+	/** A generated xl.cfg line naming a cpupool or an XSM label (both plain names, no escapes). */
+	static final Pattern XL_NAMED = Pattern.compile("(pool|seclabel) = \"([^\"\\\\]*)\"");
+
 	@TempDir
 	Path work;
 
@@ -158,6 +161,18 @@ class XlConfigsAcceptedByXlTest {
 		Map<String, String> knobs = parsed(report, KNOBS_CONFIG);
 		knobs.keySet().retainAll(KNOBS.keySet());
 		assertEquals(KNOBS, knobs, "what xl parsed from " + KNOBS_CONFIG);
+		// every generated pool and seclabel, in every example's configs, as xl holds it (pool_name, ssid_label)
+		int named = 0;
+		for (var c : configs.entrySet()) {
+			Map<String, String> fields = parsed(report, c.getKey());
+			for (String line : new String(c.getValue(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+				Matcher m = XL_NAMED.matcher(line);
+				if (!m.matches()) continue;
+				assertEquals(m.group(2), fields.get(m.group(1).equals("pool") ? "pool_name" : "ssid_label"), c.getKey() + ": " + line);
+				named++;
+			}
+		}
+		assertTrue(named >= 2, "the examples name a pool (cpupool-xl) and a seclabel (hostile-text): " + named);
 		report.boot().markers().stream().filter(m -> m.is(MarkerKind.XLAOUT)).forEach(m -> java.lang.System.out.println("xl -N: " + m.body()));
 	}
 }
