@@ -12,6 +12,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 
 import dev.tessera.core.resolve.BootFileSearch;
+import dev.tessera.dsl.scoping.BoardLibrary;
 import dev.tessera.generators.manifest.ManifestWriter;
 import dev.tessera.model.Board;
 
@@ -42,7 +43,7 @@ public final class RunInputs {
 		}
 		if (board != null && board.eResource() != null && board.getDeviceTree() != null) {
 			URI dts = URI.createURI(board.getDeviceTree()).resolve(board.eResource().getURI());
-			out.add(dts.isFile() ? new Input("device-tree", Path.of(dts.toFileString()).toAbsolutePath().normalize(), null, sha256(boardDts))
+			out.add(dts.isFile() && !library(board.eResource().getURI()) ? new Input("device-tree", Path.of(dts.toFileString()).toAbsolutePath().normalize(), null, sha256(boardDts))
 					: new Input("device-tree", null, "tessera:boards/" + dts.lastSegment(), sha256(boardDts)));
 		}
 		for (Map.Entry<String, Path> f : search.found().entrySet()) out.add(new Input("boot-file", f.getValue(), null, sha256(f.getValue())));
@@ -67,8 +68,18 @@ public final class RunInputs {
 		return out;
 	}
 
+	/**
+	 * A board of the shipped library, wherever the class path has it: in a jar, or (in a build of Tessera itself) in a
+	 * folder, which must not make the manifest name a path of the build machine.
+	 */
+	private static boolean library(URI uri) {
+		if (uri == null) return false;
+		String name = uri.trimFileExtension().lastSegment();
+		return BoardLibrary.find(name).map(u -> u.equals(uri)).orElse(false);
+	}
+
 	private static Input of(String kind, URI uri, Resource r) {
-		if (uri.isFile()) {
+		if (uri.isFile() && !library(uri)) {
 			Path p = Path.of(uri.toFileString()).toAbsolutePath().normalize();
 			return new Input(kind, p, null, sha256(p));
 		}
