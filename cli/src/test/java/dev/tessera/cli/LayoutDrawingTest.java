@@ -38,5 +38,9 @@ class LayoutDrawingTest {
 		DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("layout.svg").toFile());
 		assertEquals(Files.readString(CliRun.root().resolve("docs/images/rcar-h3-cockpit-layout.svg")), Files.readString(out.resolve("layout.svg")),
 				"regenerate docs/images/rcar-h3-cockpit-layout.svg from examples/ivi/rcar-h3-cockpit.tess");
+		// the isolation matrix is well-formed SVG and the one docs/outputs/isolation.md shows
+		DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("isolation.svg").toFile());
+		assertEquals(Files.readString(CliRun.root().resolve("docs/images/rcar-h3-cockpit-isolation.svg")), Files.readString(out.resolve("isolation.svg")),
+				"regenerate docs/images/rcar-h3-cockpit-isolation.svg from examples/ivi/rcar-h3-cockpit.tess");
 	}
 }

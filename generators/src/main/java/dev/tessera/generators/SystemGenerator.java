@@ -12,6 +12,7 @@ import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.SchedulePlan;
 import dev.tessera.core.resolve.Resolver;
+import dev.tessera.generators.layout.IsolationDrawing;
 import dev.tessera.generators.layout.LayoutDrawing;
 import dev.tessera.generators.layout.LayoutWriter;
 import dev.tessera.generators.layout.ScheduleDrawing;
@@ -122,6 +123,14 @@ public final class SystemGenerator {
 		out.write(LAYOUT_SVG, renderer.render("layout.svg.ftl", Map.of("g", new LayoutDrawing(plan))));
 		artifacts.add(new Artifact(LAYOUT_YAML, "driver-domain-layout"));
 		artifacts.add(new Artifact(LAYOUT_SVG, "driver-domain-drawing"));
+
+		out.write(ISOLATION, renderer.render("isolation.md.ftl", Map.of("plan", plan)));
+		artifacts.add(new Artifact(ISOLATION, "isolation-report"));
+		IsolationDrawing matrix = new IsolationDrawing(plan);
+		if (matrix.drawn(plan)) {
+			out.write(ISOLATION_SVG, renderer.render("isolation.svg.ftl", Map.of("g", matrix)));
+			artifacts.add(new Artifact(ISOLATION_SVG, "isolation-drawing"));
+		}
 
 		out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
 		return artifacts;

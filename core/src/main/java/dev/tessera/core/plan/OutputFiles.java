@@ -26,6 +26,10 @@ public final class OutputFiles {
 	public static final String LAYOUT_SVG = "layout.svg";
 	/** One major frame of every ARINC 653 schedule, drawn. */
 	public static final String SCHEDULE_SVG = "schedule.svg";
+	/** What separates the domains and what connects them, for a reader. */
+	public static final String ISOLATION = "isolation.md";
+	/** The same as a matrix of the domains. */
+	public static final String ISOLATION_SVG = "isolation.svg";
 	public static final String MANIFEST = "manifest.yaml";
 	/** Where dom0 keeps what xl reads: the xl configs and the partial device trees of xl domains. */
 	public static final String DOM0_XEN_DIR = "/etc/xen/";

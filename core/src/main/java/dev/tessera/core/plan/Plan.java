@@ -21,10 +21,12 @@ import dev.tessera.model.Start;
  * @param schedules     the ARINC 653 schedules and RTDS budgets dom0 puts in place
  * @param hostTree      what Tessera adds to the board's device tree for Xen: /chosen for loaders that place the modules
  * @param uefiHostTree  the same for Xen's EFI loader, which reads the modules by file name
+ * @param isolation     what separates the domains and what connects them
  */
 public record Plan(String system, String board, Arch arch, XenVersion xenVersion, XenPlan xen, BootPlan boot,
 		List<DomainPlan> domains, List<CpupoolPlan> cpupools, DevicePlan devices, BackendPlan backends,
-		List<EventChannelPlan> eventChannels, SchedulePlan schedules, HostTree hostTree, HostTree uefiHostTree) {
+		List<EventChannelPlan> eventChannels, SchedulePlan schedules, HostTree hostTree, HostTree uefiHostTree,
+		IsolationPlan isolation) {
 
 	/** The control domain Xen starts as dom0, or null for a system without one. */
 	public DomainPlan dom0() {

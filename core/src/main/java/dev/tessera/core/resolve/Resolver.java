@@ -93,9 +93,10 @@ public final class Resolver {
 		HostTreePlanner tree = new HostTreePlanner(xen.cmdline(), dom0, boot, cpus.pools(), channels, hostPassthrough,
 				DevicePlanner.streamNodes(domains), dynamic);
 		BackendPlan backends = BackendPlanner.plan(s, domains);
+		List<dev.tessera.core.plan.GpuPlan> gpus = devices.gpus();
 		Plan plan = new Plan(s.getName(), b.getName(), b.getArch(), Systems.xenVersion(s), xen, bootPlan, List.copyOf(domains), cpus.pools(),
-				new DevicePlan(hostPassthrough, devices.gpus()), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
-				tree.build(HostTreePlanner.Route.UEFI));
+				new DevicePlan(hostPassthrough, gpus), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
+				tree.build(HostTreePlanner.Route.UEFI), IsolationPlanner.plan(s, b, domains, channels, gpus));
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
 

@@ -21,7 +21,7 @@ public final class TemplateRenderer {
 		c.setDefaultEncoding("UTF-8");
 		c.setRegisteredCustomOutputFormats(
 				List.of(EscapingFormat.DTS, EscapingFormat.UBOOT, EscapingFormat.UBOOT_EXPANDED, EscapingFormat.XL, EscapingFormat.XEN_CFG, EscapingFormat.SH,
-						EscapingFormat.SVG));
+						EscapingFormat.SVG, EscapingFormat.MARKDOWN));
 		c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
 		c.setLogTemplateExceptions(false);
 		c.setWrapUncheckedExceptions(true);
