@@ -16,6 +16,7 @@ import com.google.gson.JsonPrimitive;
 
 import dev.tessera.core.diag.Diagnostic;
 import dev.tessera.pipeline.Pipeline;
+import dev.tessera.pipeline.ProjectSettings;
 import dev.tessera.process.ProgramNotInstalledException;
 
 /**
@@ -69,10 +70,14 @@ public class TesseraCommands implements IExecutableCommandService {
 	public record Result(boolean ok, String output, List<String> files, List<String> problems) {
 	}
 
-	/** The same pipeline as {@code tessera generate}. */
+	/** The same pipeline as {@code tessera generate}, with the project file's rule settings as the CLI applies them. */
 	static Result generate(Path systemFile, String systemName, Path outputDir) {
+		ProjectSettings settings = ProjectSettings.forFile(systemFile);
+		if (!settings.problems().isEmpty())
+			return new Result(false, outputDir.toString(), List.of(),
+					settings.problems().stream().map(p -> settings.file() + ": " + p).toList());
 		try {
-			Pipeline.Outcome outcome = new Pipeline().generate(new Pipeline.Request(systemFile, systemName, null, outputDir));
+			Pipeline.Outcome outcome = new Pipeline().generate(new Pipeline.Request(systemFile, systemName, null, outputDir).withPolicy(settings.policy()));
 			List<String> problems = new java.util.ArrayList<>(
 					outcome.diagnostics().stream().sorted(Diagnostic.ORDER).distinct().map(Diagnostic::format).toList());
 			if (outcome.stop() != null) problems.add("tessera: " + outcome.stop());
