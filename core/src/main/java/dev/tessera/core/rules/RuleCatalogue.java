@@ -13,6 +13,7 @@ import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.resolve.ResolutionRules;
+import dev.tessera.core.variant.VariantRules;
 import dev.tessera.core.rules.backends.BackendIsADriverDomain;
 import dev.tessera.core.rules.backends.BackendOwnsTheHardware;
 import dev.tessera.core.rules.backends.BackendStartsFirst;
@@ -130,7 +131,7 @@ public final class RuleCatalogue {
 
 	/** Every id, in catalogue order: the language's, the model rules', resolution's, the pipeline's, Tessera's own. */
 	private static final List<RuleInfo> ALL = Stream.of(LanguageRules.ALL, RULES.stream().flatMap(r -> r.infos().stream()).toList(),
-			ResolutionRules.ALL, PipelineRules.ALL, List.of(INTERNAL)).flatMap(List::stream).toList();
+			ResolutionRules.ALL, PipelineRules.ALL, VariantRules.ALL, List.of(INTERNAL)).flatMap(List::stream).toList();
 
 	private RuleCatalogue() {
 	}

@@ -1,0 +1,45 @@
+package dev.tessera.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tessera.core.diag.Finding;
+import dev.tessera.core.variant.AppliedVariant;
+import dev.tessera.core.variant.VariantApplier;
+import dev.tessera.model.System;
+import dev.tessera.model.Variant;
+
+/**
+ * One product a run generates: the system as written, or one of its variants applied to a copy of it. Findings about
+ * a variant's copy are placed in the file through the variant ({@link AppliedVariant#toSource}).
+ */
+record Product(String name, System system, AppliedVariant variant) {
+	/** The role of each product's manifest in a run's artifacts when the products are written to folders of their own. */
+	static final String MANIFEST = "manifest";
+
+	Finding toSource(Finding f) {
+		return variant == null ? f : variant.toSource(f);
+	}
+
+	/**
+	 * The products asked for, in the file's order (the system first), into {@code out}; the message for a name the
+	 * system does not declare, else null. The file was validated: every variant applies cleanly.
+	 */
+	static String select(System system, Products asked, List<Product> out) {
+		List<String> names = new ArrayList<>();
+		names.add(system.getName());
+		system.getVariants().forEach(v -> names.add(v.getName()));
+		for (String n : asked.names())
+			if (!names.contains(n))
+				return "system '" + system.getName() + "' has no variant '" + n + "' (" + (system.getVariants().isEmpty() ? "it declares no variants"
+						: "its variants: " + String.join(", ", names.subList(1, names.size()))) + ")";
+		boolean systemItself = asked.everyVariant() || asked.names().isEmpty() || asked.names().contains(system.getName());
+		if (systemItself) out.add(new Product(system.getName(), system, null));
+		for (Variant v : system.getVariants())
+			if (asked.everyVariant() || asked.names().contains(v.getName())) {
+				AppliedVariant applied = VariantApplier.apply(system, v);
+				out.add(new Product(v.getName(), applied.system(), applied));
+			}
+		return null;
+	}
+}
