@@ -173,6 +173,10 @@ public final class Pipeline {
 	public Outcome generate(LoadedSystem loaded, Request r) {
 		if (loaded.system() == null) return Outcome.stopped(loaded.diagnostics());
 		System system = loaded.system();
+		// a variant the system does not declare is a usage error, reported before what is wrong with the file
+		List<Product> products = new ArrayList<>();
+		String unknown = Product.unknown(system, r.products());
+		if (unknown != null) return new Outcome(loaded.diagnostics(), null, List.of(), new Stop(Stop.Reason.UNKNOWN_VARIANT, unknown), List.of());
 		r.overrides().applyTo(system);
 
 		// validate the file (the system and every variant of it), and against the Xen build when it is known
@@ -181,9 +185,7 @@ public final class Pipeline {
 		diags.addAll(importedBoardDiagnostics(system, loaded));
 		diags = new ArrayList<>(r.policy().apply(diags));
 		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
-		List<Product> products = new ArrayList<>();
-		String unknown = Product.select(system, r.products(), products);
-		if (unknown != null) return new Outcome(List.copyOf(diags), null, List.of(), new Stop(Stop.Reason.UNKNOWN_VARIANT, unknown), List.of());
+		Product.select(system, r.products(), products);
 		if (r.xenBuild() != null) {
 			List<Diagnostic> build = new ArrayList<>();
 			for (Product p : products) {

@@ -21,11 +21,8 @@ record Product(String name, System system, AppliedVariant variant) {
 		return variant == null ? f : variant.toSource(f);
 	}
 
-	/**
-	 * The products asked for, in the file's order (the system first), into {@code out}; the message for a name the
-	 * system does not declare, else null. The file was validated: every variant applies cleanly.
-	 */
-	static String select(System system, Products asked, List<Product> out) {
+	/** The message for a name asked for that the system does not declare, else null. */
+	static String unknown(System system, Products asked) {
 		List<String> names = new ArrayList<>();
 		names.add(system.getName());
 		system.getVariants().forEach(v -> names.add(v.getName()));
@@ -33,6 +30,11 @@ record Product(String name, System system, AppliedVariant variant) {
 			if (!names.contains(n))
 				return "system '" + system.getName() + "' has no variant '" + n + "' (" + (system.getVariants().isEmpty() ? "it declares no variants"
 						: "its variants: " + String.join(", ", names.subList(1, names.size()))) + ")";
+		return null;
+	}
+
+	/** The products asked for, in the file's order (the system first), into {@code out}. The file was validated: every variant applies. */
+	static void select(System system, Products asked, List<Product> out) {
 		boolean systemItself = asked.everyVariant() || asked.names().isEmpty() || asked.names().contains(system.getName());
 		if (systemItself) out.add(new Product(system.getName(), system, null));
 		for (Variant v : system.getVariants())
@@ -40,6 +42,5 @@ record Product(String name, System system, AppliedVariant variant) {
 				AppliedVariant applied = VariantApplier.apply(system, v);
 				out.add(new Product(v.getName(), applied.system(), applied));
 			}
-		return null;
 	}
 }

@@ -22,7 +22,8 @@ final class DomainNames {
 		List<String> names = new ArrayList<>();
 		for (Domain d : copy.getDomains()) if (d.getName() != null) names.add(d.getName());
 		List<String> close = closest(name, names);
-		out.report(VariantRules.UNKNOWN_DOMAIN, change, feature, "system '" + copy.getName() + "' has no domain '" + name + "'"
+		String variant = change.eContainer() instanceof dev.tessera.model.Variant v ? "variant '" + v.getName() + "': " : "";
+		out.report(VariantRules.UNKNOWN_DOMAIN, change, feature, variant + "system '" + copy.getName() + "' has no domain '" + name + "'"
 				+ (close.isEmpty() ? " (its domains: " + String.join(", ", names) + ")" : "; did you mean '" + String.join("', '", close) + "'?"));
 		return null;
 	}

@@ -44,8 +44,9 @@ public final class VariantApplier {
 		copier.forEach((original, c) -> origins.copied(original, c));
 
 		Findings out = new Findings();
+		// conflicting changes are reported, and the changes still applied: what else is wrong with them shows too
 		VariantConflicts.check(variant, out);
-		if (!out.hasErrors()) {
+		{
 			for (VariantChange c : variant.getChanges())
 				if (c instanceof ChangeBoard b) changeBoard(copy, b, out, origins);
 			for (VariantChange c : variant.getChanges()) {
@@ -96,7 +97,7 @@ public final class VariantApplier {
 			EObject candidate = it.next();
 			if (candidate.eClass() == value.eClass() && candidate instanceof Named n && name != null && name.equals(n.getName())) return candidate;
 		}
-		out.report(VariantRules.BOARD_LACKS, change, CHANGE_BOARD__BOARD, "board '" + to.getName() + "' has no "
+		out.report(VariantRules.BOARD_LACKS, change, CHANGE_BOARD__BOARD, "variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "': board '" + to.getName() + "' has no "
 				+ Describe.kind(value) + " '" + name + "', which " + Describe.holder(holder) + " names");
 		return null;
 	}
@@ -117,7 +118,7 @@ public final class VariantApplier {
 		List<String> users = new ArrayList<>();
 		for (EStructuralSetting use : EStructuralSetting.usages(d, copy)) users.add(Describe.holder(use.holder()));
 		if (!users.isEmpty()) {
-			out.report(VariantRules.STILL_USED, change, REMOVE_DOMAIN__DOMAIN, "variant removes domain '" + d.getName() + "', but "
+			out.report(VariantRules.STILL_USED, change, REMOVE_DOMAIN__DOMAIN, "variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "' removes domain '" + d.getName() + "', but "
 					+ String.join(", ", users.stream().distinct().toList()) + " still name" + (users.size() == 1 ? "s" : "") + " it");
 			return;
 		}
@@ -147,7 +148,7 @@ public final class VariantApplier {
 			if (p != null) EcoreUtil.remove(p);
 			else if (dev != null && !dev.eIsProxy())
 				out.report(VariantRules.UNKNOWN_PASSTHROUGH, change, CHANGE_DOMAIN__REMOVE_PASSTHROUGH, i,
-						"domain '" + d.getName() + "' passes no device '" + dev.getName() + "' through");
+						"variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "': domain '" + d.getName() + "' passes no device '" + dev.getName() + "' through");
 		}
 		// the added passthroughs move over; the copier still knows them as the variant's, so findings land there
 		d.getPassthrough().addAll(new ArrayList<>(copied.getAddPassthrough()));
@@ -157,7 +158,7 @@ public final class VariantApplier {
 		Domain added = copied.getDomain();
 		if (added == null) return;
 		if (copy.getDomains().stream().anyMatch(d -> d.getName() != null && d.getName().equals(added.getName()))) {
-			out.report(VariantRules.CONFLICT, change.getDomain(), NAMED__NAME, "the variant adds domain '" + added.getName()
+			out.report(VariantRules.CONFLICT, change.getDomain(), NAMED__NAME, "variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "' adds domain '" + added.getName()
 					+ "', which the system already has: change it with 'domain " + added.getName() + " { ... }' instead");
 			return;
 		}

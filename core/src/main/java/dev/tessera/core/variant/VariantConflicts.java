@@ -47,9 +47,10 @@ final class VariantConflicts {
 				VariantChange first = byDomain.putIfAbsent(domain, c);
 				if (first != null)
 					out.report(VariantRules.CONFLICT, c, c instanceof AddDomain ? ADD_DOMAIN__DOMAIN : c instanceof RemoveDomain
-							? REMOVE_DOMAIN__DOMAIN : CHANGE_DOMAIN__DOMAIN, "variant '" + v.getName() + "' " + verb(first) + " domain '"
-									+ domain + "' and also " + verb(c) + " it: " + (first.getClass() == c.getClass() && c instanceof ChangeDomain
-											? "put both changes in one block" : "keep one of the two"));
+							? REMOVE_DOMAIN__DOMAIN : CHANGE_DOMAIN__DOMAIN, first.getClass() == c.getClass()
+									? "variant '" + v.getName() + "' " + verb(c) + " domain '" + domain + "' twice" + (c instanceof ChangeDomain
+											? ": put both changes in one block" : "")
+									: "variant '" + v.getName() + "' " + verb(first) + " domain '" + domain + "' and also " + verb(c) + " it: keep one of the two");
 			}
 			if (c instanceof ChangeDomain d) addedAndRemoved(v, d, out);
 		}
