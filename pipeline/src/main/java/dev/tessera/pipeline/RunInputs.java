@@ -12,6 +12,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 
 import dev.tessera.core.resolve.BootFileSearch;
+import dev.tessera.dsl.scoping.BoardLibrary;
 import dev.tessera.generators.manifest.ManifestWriter;
 import dev.tessera.model.Board;
 
@@ -42,7 +43,7 @@ public final class RunInputs {
 		}
 		if (board != null && board.eResource() != null && board.getDeviceTree() != null) {
 			URI dts = URI.createURI(board.getDeviceTree()).resolve(board.eResource().getURI());
-			out.add(dts.isFile() ? new Input("device-tree", Path.of(dts.toFileString()).toAbsolutePath().normalize(), null, sha256(boardDts))
+			out.add(dts.isFile() && !BoardLibrary.contains(dts) ? new Input("device-tree", Path.of(dts.toFileString()).toAbsolutePath().normalize(), null, sha256(boardDts))
 					: new Input("device-tree", null, "tessera:boards/" + dts.lastSegment(), sha256(boardDts)));
 		}
 		for (Map.Entry<String, Path> f : search.found().entrySet()) out.add(new Input("boot-file", f.getValue(), null, sha256(f.getValue())));
@@ -68,7 +69,8 @@ public final class RunInputs {
 	}
 
 	private static Input of(String kind, URI uri, Resource r) {
-		if (uri.isFile()) {
+		// the library is named the same whether it is read from Tessera's jar or from a build's classes folder
+		if (uri.isFile() && !BoardLibrary.contains(uri)) {
 			Path p = Path.of(uri.toFileString()).toAbsolutePath().normalize();
 			return new Input(kind, p, null, sha256(p));
 		}
