@@ -101,7 +101,8 @@ import dev.tessera.model.System;
 /**
  * Every rule Tessera can report, registered here and nowhere else, each with the section of docs/rules.md that
  * explains it: the language's own ({@link LanguageRules}), the model rules, what resolution reports
- * ({@link ResolutionRules}), what the pipeline reports ({@link PipelineRules}) and {@link #INTERNAL}.
+ * ({@link ResolutionRules}), what the pipeline reports ({@link PipelineRules}), what applying a product-line variant
+ * reports ({@link VariantRules}) and {@link #INTERNAL}.
  * {@code tessera rules}, docs/rules.md, the validator, the language server and the tests all read this catalogue.
  */
 public final class RuleCatalogue {

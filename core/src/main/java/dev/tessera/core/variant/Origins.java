@@ -46,7 +46,8 @@ public final class Origins {
 		String prefix = "in variant '" + variant.getName() + "': ";
 		EObject src = f.source();
 		if (src == null) return new Finding(f.rule(), prefix + f.message(), variant, null, -1);
-		Place p = changed.getOrDefault(src, Map.of()).get(f.feature());
+		Map<EStructuralFeature, Place> set = changed.get(src);
+		Place p = set == null || f.feature() == null ? null : set.get(f.feature());
 		if (p != null) return new Finding(f.rule(), prefix + f.message(), p.source(), p.feature(), -1);
 		if (f.feature() == null && touched.containsKey(src)) return new Finding(f.rule(), prefix + f.message(), touched.get(src), null, -1);
 		EObject original = originals.get(src);
