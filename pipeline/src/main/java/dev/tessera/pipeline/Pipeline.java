@@ -224,7 +224,8 @@ public final class Pipeline {
 				for (RunInputs.Input in : read) if (!inputs.contains(in)) inputs.add(in);
 				String folder = r.products().inFolders() ? p.name() : null;
 				StagedOutput target = folder == null ? out : out.folder(folder);
-				for (Artifact a : generator.render(resolutions.get(i).plan(), boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile())))
+				Plan plan = p.variant() == null ? resolutions.get(i).plan() : resolutions.get(i).plan().ofVariant(p.name());
+				for (Artifact a : generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile())))
 					artifacts.add(folder == null ? a : new Artifact(folder + "/" + a.path(), a.role()));
 				if (folder != null) artifacts.add(new Artifact(folder + "/manifest.yaml", Product.MANIFEST));
 			}

@@ -95,7 +95,7 @@ public final class Resolver {
 		BackendPlan backends = BackendPlanner.plan(s, domains);
 		Plan plan = new Plan(s.getName(), b.getName(), b.getArch(), Systems.xenVersion(s), xen, bootPlan, List.copyOf(domains), cpus.pools(),
 				new DevicePlan(hostPassthrough, devices.gpus()), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
-				tree.build(HostTreePlanner.Route.UEFI));
+				tree.build(HostTreePlanner.Route.UEFI), null);
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
 
