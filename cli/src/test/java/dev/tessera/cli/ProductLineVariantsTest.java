@@ -97,6 +97,21 @@ class ProductLineVariantsTest {
 	}
 
 	@Test
+	void aMisspelledVariantGetsADidYouMean() {
+		CliRun run = CliRun.of("generate", CliRun.root().resolve(COCKPIT).toString(), "--variant", "premum", "-o", tmp.resolve("out").toString());
+		assertEquals(2, run.exit, run.err);
+		assertTrue(run.err.contains("did you mean 'premium'?"), run.err);
+	}
+
+	@Test
+	void oneVariantAndAllVariantsExcludeEachOther() {
+		CliRun run = CliRun.of("generate", CliRun.root().resolve(COCKPIT).toString(), "--variant", "base", "--all-variants", "-o",
+				tmp.resolve("out").toString());
+		assertEquals(2, run.exit, run.err);
+		assertFalse(Files.exists(tmp.resolve("out")));
+	}
+
+	@Test
 	void aVariantNamingAMissingDomainSaysWhichItMeant() throws Exception {
 		String msg = failsWith(write(SYSTEM + "\tvariant small {\n\t\tdomain iv { memory 128M }\n\t}\n}\n"), "variant.unknown-domain", 7, 10);
 		assertTrue(msg.contains("'iv'") && msg.contains("did you mean 'ivi'"), msg);

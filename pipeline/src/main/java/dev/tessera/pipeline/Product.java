@@ -6,6 +6,7 @@ import java.util.List;
 import dev.tessera.core.diag.Finding;
 import dev.tessera.core.variant.AppliedVariant;
 import dev.tessera.core.variant.VariantApplier;
+import dev.tessera.dsl.validation.Suggestions;
 import dev.tessera.model.System;
 import dev.tessera.model.Variant;
 
@@ -27,9 +28,12 @@ record Product(String name, System system, AppliedVariant variant) {
 		names.add(system.getName());
 		system.getVariants().forEach(v -> names.add(v.getName()));
 		for (String n : asked.names())
-			if (!names.contains(n))
-				return "system '" + system.getName() + "' has no variant '" + n + "' (" + (system.getVariants().isEmpty() ? "it declares no variants"
-						: "its variants: " + String.join(", ", names.subList(1, names.size()))) + ")";
+			if (!names.contains(n)) {
+				List<String> close = Suggestions.closest(n, names);
+				return "system '" + system.getName() + "' has no variant '" + n + "'" + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?")
+						+ " (" + (system.getVariants().isEmpty() ? "it declares no variants" : "its variants: " + String.join(", ", names.subList(1, names.size())))
+						+ ")";
+			}
 		return null;
 	}
 
