@@ -144,6 +144,28 @@ class ProductLineVariantsTest {
 	}
 
 	@Test
+	void aProblemOfTheSystemsOwnFileIsReportedOnceNotAgainPerVariant() throws Exception {
+		// the board beside the system lacks loader memory: said once, on the board, as without variants
+		Path file = write("""
+				board tb {
+					arch aarch64
+					device-tree "tb.dts"
+					cluster c { cpu cpu0 mpidr 0x0 path "/cpus/cpu@0" }
+					ram bank0 0x40000000 size 1G path "/memory@40000000"
+					device uart0 uart { path "/pl011@9000000" reg 0x9000000 size 4K irq spi 1 level-high }
+				}
+				system s on tb {
+					xen 4.17 { console uart0 image "xen" max 4M }
+					domain dom0 control { memory 256M kernel "Image" max 40M }
+					variant big { domain dom0 { memory 512M } }
+				}
+				""");
+		CliRun run = CliRun.of("check", file.toString());
+		assertEquals(0, run.exit, run.err);
+		assertEquals(1, run.err.split("\\[board.loader-memory\\]", -1).length - 1, run.err);
+	}
+
+	@Test
 	void aNewBoardMustHaveTheDevicesTheSystemNames() throws Exception {
 		String msg = failsWith(write(SYSTEM + "\tvariant pi {\n\t\tboard rpi4\n\t}\n}\n"), "variant.board-lacks", 7, 9);
 		assertTrue(msg.contains("'gpio0'") && msg.contains("domain 'ivi'"), msg);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import dev.tessera.core.diag.Finding;
 import dev.tessera.model.Variant;
@@ -19,12 +20,14 @@ public final class Origins {
 	}
 
 	private final Variant variant;
+	private final EObject copy;
 	private final Map<EObject, EObject> originals = new HashMap<>();
 	private final Map<EObject, Map<EStructuralFeature, Place>> changed = new HashMap<>();
 	private final Map<EObject, EObject> touched = new HashMap<>();
 
-	Origins(Variant variant) {
+	Origins(Variant variant, EObject copy) {
 		this.variant = variant;
+		this.copy = copy;
 	}
 
 	void copied(EObject original, EObject copy) {
@@ -54,9 +57,10 @@ public final class Origins {
 		// about the whole system, which as written has no such problem: the variant as a whole caused it
 		if (original instanceof dev.tessera.model.System) return new Finding(f.rule(), prefix + f.message(), variant, dev.tessera.model.TesseraPackage.Literals.NAMED__NAME, -1);
 		if (original != null) return new Finding(f.rule(), prefix + f.message(), original, f.feature(), f.index());
-		// an element the copy does not know (a board's device): the finding is about it as it is
-		return new Finding(f.rule(), prefix + f.message(), src.eResource() == null ? variant : src, src.eResource() == null ? null : f.feature(),
-				f.index());
+		// an element only the copy has (Xen settings a variant created): the variant; one outside the copy (a board's
+		// device): the finding is about it as it is
+		boolean copyOnly = src == copy || EcoreUtil.isAncestor(copy, src) || src.eResource() == null;
+		return new Finding(f.rule(), prefix + f.message(), copyOnly ? variant : src, copyOnly ? null : f.feature(), f.index());
 	}
 
 	/**

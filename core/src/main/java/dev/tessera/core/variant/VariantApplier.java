@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import dev.tessera.core.diag.Findings;
@@ -40,7 +41,10 @@ public final class VariantApplier {
 		EcoreUtil.Copier copier = new EcoreUtil.Copier();
 		System copy = (System) copier.copy(base);
 		copier.copyReferences();
-		Origins origins = new Origins(variant);
+		// the copy lies in a resource of its own named like the system's file, so rules that ask which file a board is
+		// in see the variant's system where the system is
+		if (base.eResource() != null) new ResourceImpl(base.eResource().getURI()).getContents().add(copy);
+		Origins origins = new Origins(variant, copy);
 		copier.forEach((original, c) -> origins.copied(original, c));
 
 		Findings out = new Findings();
