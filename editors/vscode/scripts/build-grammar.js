@@ -50,7 +50,7 @@ function grammar({ keywords, constants }) {
   const B = '(?<![\\w^-])';
   const E = '(?![\\w-])';
   const NAME = '\\^?[A-Za-z_][\\w-]*';
-  const DECL = ['board', 'domain', 'device', 'cluster', 'cpu', 'ram', 'reserved', 'iommu', 'cpupool', 'shared-memory']
+  const DECL = ['board', 'domain', 'device', 'cluster', 'cpu', 'ram', 'reserved', 'iommu', 'cpupool', 'shared-memory', 'variant']
     .filter(k => keywords.includes(k));
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',

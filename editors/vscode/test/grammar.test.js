@@ -24,6 +24,9 @@ test('the cockpit example: declarations, keywords, constants, numbers, strings a
   assert.strictEqual(scopeOf(tokens, 'qemu-virt'), 'entity.name.type.board.tess');
   assert.strictEqual(scopeOf(tokens, 'domain'), 'storage.type.domain.tess');
   assert.strictEqual(scopeOf(tokens, 'dom0'), 'entity.name.type.tess');
+  assert.strictEqual(scopeOf(tokens, 'variant'), 'storage.type.variant.tess');
+  assert.strictEqual(scopeOf(tokens, 'premium'), 'entity.name.type.tess');
+  assert.strictEqual(scopeOf(tokens, 'without'), 'keyword.other.tess');
   assert.strictEqual(scopeOf(tokens, 'control'), 'support.constant.tess');
   assert.strictEqual(scopeOf(tokens, 'at-boot'), 'support.constant.tess');
   assert.strictEqual(scopeOf(tokens, 'zephyr'), 'support.constant.tess');

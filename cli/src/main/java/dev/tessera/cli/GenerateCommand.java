@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import dev.tessera.core.xen.XenBuild;
 import dev.tessera.pipeline.Pipeline;
+import dev.tessera.pipeline.Products;
 import dev.tessera.process.ProgramNotInstalledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,14 @@ final class GenerateCommand implements Callable<Integer> {
 			+ "or xen/.config of your build): a feature the build lacks is an error (rule xen.build) naming the option")
 	Path xenConfig;
 
+	@Option(names = "--variant", paramLabel = "NAME", description = "generate this variant of the system instead of the system as written "
+			+ "(repeatable: then each into DIR/NAME; the system's own name selects the system as written)")
+	java.util.List<String> variants = new java.util.ArrayList<>();
+
+	@Option(names = "--all-variants", description = "generate the system as written into DIR/<system> and every variant into DIR/<variant>, "
+			+ "in one commit: nothing is written unless all succeed")
+	boolean allVariants;
+
 	@Mixin
 	DiagnosticOptions options;
 
@@ -64,6 +73,10 @@ final class GenerateCommand implements Callable<Integer> {
 			return Main.USAGE;
 		}
 		notes.forEach(reporter::note);
+		if (allVariants && !variants.isEmpty()) {
+			err.println("tessera: --variant and --all-variants exclude each other");
+			return Main.USAGE;
+		}
 		for (Path dir : files)
 			if (!java.nio.file.Files.isDirectory(dir)) {
 				err.println("tessera: --files " + dir + ": no such folder");
@@ -76,7 +89,8 @@ final class GenerateCommand implements Callable<Integer> {
 			}
 		try {
 			Pipeline.Request request = new Pipeline.Request(systemFile, system, files.isEmpty() ? null : files.get(0), output)
-					.withPolicy(policy).withFileSearch(files.isEmpty() ? java.util.List.of() : files.subList(1, files.size()), fileOverrides);
+					.withPolicy(policy).withFileSearch(files.isEmpty() ? java.util.List.of() : files.subList(1, files.size()), fileOverrides)
+					.withProducts(allVariants ? Products.allVariants() : Products.named(variants));
 			if (xenConfig != null) {
 				if (!Pipeline.readable(xenConfig)) {
 					err.println("tessera: cannot read the Xen configuration " + xenConfig + ": no such file");
@@ -88,7 +102,8 @@ final class GenerateCommand implements Callable<Integer> {
 			reporter.report(outcome.diagnostics());
 			if (outcome.stop() != null) {
 				err.println("tessera: " + outcome.stop());
-				return outcome.stop().reason() == Pipeline.Stop.Reason.OUTPUT_REFUSED ? Main.USAGE : Main.MODEL_ERRORS;
+				var reason = outcome.stop().reason();
+				return reason == Pipeline.Stop.Reason.OUTPUT_REFUSED || reason == Pipeline.Stop.Reason.UNKNOWN_VARIANT ? Main.USAGE : Main.MODEL_ERRORS;
 			}
 			if (outcome.failed()) {
 				err.println("tessera: " + reporter.summary() + "; nothing was written");
@@ -101,7 +116,9 @@ final class GenerateCommand implements Callable<Integer> {
 				return Main.USAGE;
 			}
 			outcome.inputs().forEach(i -> reporter.note("read " + (i.path() != null ? i.path() : i.name())));
-			reporter.say("tessera: wrote " + outcome.artifacts().size() + " files and manifest.yaml to " + output);
+			long manifests = outcome.artifacts().stream().filter(a -> a.path().endsWith("/manifest.yaml")).count();
+			reporter.say("tessera: wrote " + (outcome.artifacts().size() - manifests) + " files and " + (manifests > 0 ? manifests + " manifests" : "manifest.yaml")
+					+ " to " + output);
 			return Main.OK;
 		} catch (ProgramNotInstalledException e) {
 			err.println("tessera: " + e.getMessage());

@@ -18,6 +18,7 @@ import dev.tessera.core.resolve.ResolutionRules;
 import dev.tessera.core.rules.PipelineRules;
 import dev.tessera.core.rules.RuleCatalogue;
 import dev.tessera.core.rules.RuleExamples;
+import dev.tessera.core.variant.VariantRules;
 import dev.tessera.pipeline.Pipeline;
 
 class RuleDocsTest {
@@ -39,9 +40,9 @@ class RuleDocsTest {
 		assertTrue(ids.size() >= 50, ids.size() + " rules");
 	}
 
-	/** Rules that only resolution and generation can find: proven through generate, each with its own example. */
+	/** Rules that only resolution, generation and variants find: proven through generate, each with its own example. */
 	static Stream<RuleInfo> generationRules() {
-		return Stream.concat(ResolutionRules.ALL.stream(), PipelineRules.ALL.stream()).filter(r -> RuleExamples.of(r.id()).isPresent());
+		return Stream.of(ResolutionRules.ALL, PipelineRules.ALL, VariantRules.ALL).flatMap(List::stream).filter(r -> RuleExamples.of(r.id()).isPresent());
 	}
 
 	/** An example is found by its rule's id: one whose name is no id of the catalogue would never be shown or tested. */

@@ -334,8 +334,9 @@ class LanguageServerJarTest {
 		var symbols = ls.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(doc(cockpitUri))).get(30, TimeUnit.SECONDS);
 		DocumentSymbol system = symbols.get(0).getRight();
 		assertEquals("cockpit", system.getName());
-		assertEquals("on qemu-virt, 4 domains", system.getDetail());
-		assertEquals(List.of("rt", "dom0", "cluster", "ivi", "guest"), system.getChildren().stream().map(DocumentSymbol::getName).toList());
+		assertEquals("on qemu-virt, 4 domains, 2 variants", system.getDetail());
+		assertEquals(List.of("rt", "dom0", "cluster", "ivi", "guest", "premium", "base"), system.getChildren().stream().map(DocumentSymbol::getName).toList());
+		assertEquals("variant, 3 changes", system.getChildren().get(5).getDetail());
 		assertEquals("control, dom0, linux, 512M", system.getChildren().get(1).getDetail());
 	}
 

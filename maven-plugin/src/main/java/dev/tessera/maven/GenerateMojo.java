@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.tessera.pipeline.DependencyFile;
 import dev.tessera.pipeline.Pipeline;
+import dev.tessera.pipeline.Products;
 
 /**
  * {@code tessera:generate}: each system into {@code outputDirectory/<file name>}, with a dependency file beside it; a
@@ -32,6 +33,14 @@ public class GenerateMojo extends TesseraMojo {
 	@Parameter(property = "tessera.force", defaultValue = "false")
 	boolean force;
 
+	/**
+	 * Which products of each system's line: variant names (one is written into the system's folder itself, several each
+	 * into a folder of its own there, the system's own name selecting the system as written), or {@code *} for the
+	 * system and every variant, each into a folder of its own. None: the system as written.
+	 */
+	@Parameter(property = "tessera.variants")
+	List<String> variants = new ArrayList<>();
+
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
 		if (skip) return;
@@ -48,9 +57,12 @@ public class GenerateMojo extends TesseraMojo {
 			}
 			List<Path> folders = files.stream().map(File::toPath).toList();
 			Pipeline.Request request = new Pipeline.Request(system.toPath(), null, folders.isEmpty() ? null : folders.get(0), out)
-					.withPolicy(policy(system.toPath())).withFileSearch(folders.isEmpty() ? List.of() : folders.subList(1, folders.size()), java.util.Map.of());
+					.withPolicy(policy(system.toPath())).withFileSearch(folders.isEmpty() ? List.of() : folders.subList(1, folders.size()), java.util.Map.of())
+					.withProducts(variants.contains("*") ? Products.allVariants() : Products.named(variants));
 			Pipeline.Outcome o = new Pipeline().generate(request);
 			int errors = log(o.diagnostics());
+			if (o.stop() != null && o.stop().reason() == Pipeline.Stop.Reason.UNKNOWN_VARIANT)
+				throw new MojoExecutionException("tessera: <variants>: " + o.stop());
 			if (o.stop() != null) {
 				getLog().error("tessera: " + o.stop());
 				failed++;

@@ -22,7 +22,8 @@ public final class DependencyFile {
 		List<String> targets = new ArrayList<>();
 		Path out = output.toAbsolutePath().normalize();
 		outcome.artifacts().forEach(a -> targets.add(escape(out.resolve(a.path()).toString())));
-		targets.add(escape(out.resolve("manifest.yaml").toString()));
+		// products written to folders of their own each have their manifest among the artifacts
+		if (outcome.artifacts().stream().noneMatch(a -> Product.MANIFEST.equals(a.role()))) targets.add(escape(out.resolve("manifest.yaml").toString()));
 		List<String> inputs = new ArrayList<>();
 		for (var i : outcome.inputs()) if (i.path() != null) inputs.add(escape(i.path().toString()));
 		StringBuilder b = new StringBuilder();

@@ -51,26 +51,31 @@ public final class Pipeline {
 	 * @param policy     what the build makes of warnings (rules off, made errors, --werror)
 	 */
 	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides, XenBuild xenBuild,
-			SeverityPolicy policy, List<Path> moreFileFolders, Map<String, Path> fileOverrides) {
+			SeverityPolicy policy, List<Path> moreFileFolders, Map<String, Path> fileOverrides, Products products) {
 		public Request(Path systemFile, String systemName, Path filesDir, Path outputDir) {
-			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT, List.of(), Map.of());
+			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT, List.of(), Map.of(), Products.SYSTEM);
 		}
 
 		public Request withOverrides(BootOverrides o) {
-			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy, moreFileFolders, fileOverrides);
+			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy, moreFileFolders, fileOverrides, products);
 		}
 
 		public Request withXenBuild(XenBuild b) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy, moreFileFolders, fileOverrides);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy, moreFileFolders, fileOverrides, products);
 		}
 
 		public Request withPolicy(SeverityPolicy p) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p, moreFileFolders, fileOverrides);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p, moreFileFolders, fileOverrides, products);
 		}
 
 		/** Boot files are looked up in {@link #files()}, then in these folders in order; a file named here is taken from its path. */
 		public Request withFileSearch(List<Path> more, Map<String, Path> byName) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, List.copyOf(more), Map.copyOf(byName));
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, List.copyOf(more), Map.copyOf(byName), products);
+		}
+
+		/** Which variants of the system to generate (default: the system as written). */
+		public Request withProducts(Products p) {
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, moreFileFolders, fileOverrides, p);
 		}
 
 		BootFileSearch search() {
@@ -100,7 +105,9 @@ public final class Pipeline {
 			/** the output folder may not be replaced (a usage error: nothing was read) */
 			OUTPUT_REFUSED,
 			/** dtc or mkimage refused what was rendered: nothing was written */
-			TOOL_FAILED
+			TOOL_FAILED,
+			/** a variant was asked for that the system does not declare (a usage error: nothing was written) */
+			UNKNOWN_VARIANT
 		}
 
 		@Override
@@ -166,38 +173,66 @@ public final class Pipeline {
 	public Outcome generate(LoadedSystem loaded, Request r) {
 		if (loaded.system() == null) return Outcome.stopped(loaded.diagnostics());
 		System system = loaded.system();
+		// a variant the system does not declare is a usage error, reported before what is wrong with the file
+		List<Product> products = new ArrayList<>();
+		String unknown = Product.unknown(system, r.products());
+		if (unknown != null) return new Outcome(loaded.diagnostics(), null, List.of(), new Stop(Stop.Reason.UNKNOWN_VARIANT, unknown), List.of());
 		r.overrides().applyTo(system);
 
-		// validate, and against the Xen build when it is known
+		// validate the file (the system and every variant of it), and against the Xen build when it is known
 		List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
 		diags.addAll(loader.validate(loaded.loaded()).diagnostics());
 		diags.addAll(importedBoardDiagnostics(system, loaded));
-		if (r.xenBuild() != null) {
-			Findings build = new Findings();
-			XenBuildHasFeatures.check(system, r.xenBuild(), build);
-			for (Finding f : build.all()) diags.add(ModelLoader.locate(loaded.file(), f));
-		}
 		diags = new ArrayList<>(r.policy().apply(diags));
 		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
+		Product.select(system, r.products(), products);
+		if (r.xenBuild() != null) {
+			List<Diagnostic> build = new ArrayList<>();
+			for (Product p : products) {
+				Findings found = new Findings();
+				XenBuildHasFeatures.check(p.system(), r.xenBuild(), found);
+				for (Finding f : found.all()) build.add(ModelLoader.locate(loaded.file(), p.toSource(f)));
+			}
+			diags.addAll(r.policy().apply(build.stream().distinct().toList()));
+			if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
+		}
 
-		// resolve
+		// resolve every product before anything is rendered: one that fails stops them all
 		BootFileSearch search = r.search();
-		Resolution resolution = new Resolver(search).resolve(system);
-		List<Diagnostic> resolved = new ArrayList<>();
-		for (Finding f : resolution.findings().all()) resolved.add(ModelLoader.locate(loaded.file(), f));
-		diags.addAll(r.policy().apply(resolved));
-		if (!resolution.ok() || diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
-		byte[] boardDts = readBoardDeviceTree(system.getBoard(), loaded.file(), diags);
-		if (boardDts == null) return Outcome.stopped(diags);
+		List<Resolution> resolutions = new ArrayList<>();
+		List<byte[]> boardTrees = new ArrayList<>();
+		for (Product p : products) {
+			Resolution resolution = new Resolver(search).resolve(p.system());
+			List<Diagnostic> resolved = new ArrayList<>();
+			for (Finding f : resolution.findings().all()) resolved.add(ModelLoader.locate(loaded.file(), p.toSource(f)));
+			diags.addAll(r.policy().apply(resolved));
+			resolutions.add(resolution);
+			if (!resolution.ok()) continue;
+			boardTrees.add(readBoardDeviceTree(p.system().getBoard(), loaded.file(), diags));
+		}
+		if (resolutions.stream().anyMatch(x -> !x.ok()) || boardTrees.contains(null) || diags.stream().anyMatch(d -> d.severity() == Severity.ERROR))
+			return Outcome.stopped(diags);
 
-		// render into a staging folder, then write it over the output folder in one move
-		List<RunInputs.Input> inputs = RunInputs.of(loaded, system.getBoard(), boardDts, search);
+		// render into a staging folder (one folder per product when there are several), then write it over the output
+		// folder in one move
+		List<RunInputs.Input> inputs = new ArrayList<>();
+		List<Artifact> artifacts = new ArrayList<>();
 		try (StagedOutput out = new StagedOutput(r.outputDir())) {
-			List<Artifact> artifacts = generator.render(resolution.plan(), boardDts, out, RunInputs.forManifest(inputs, r.systemFile()));
+			for (int i = 0; i < products.size(); i++) {
+				Product p = products.get(i);
+				List<RunInputs.Input> read = RunInputs.of(loaded, p.system().getBoard(), boardTrees.get(i), search);
+				for (RunInputs.Input in : read) if (!inputs.contains(in)) inputs.add(in);
+				String folder = r.products().inFolders() ? p.name() : null;
+				StagedOutput target = folder == null ? out : out.folder(folder);
+				Plan plan = p.variant() == null ? resolutions.get(i).plan() : resolutions.get(i).plan().ofVariant(p.name());
+				for (Artifact a : generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile())))
+					artifacts.add(folder == null ? a : new Artifact(folder + "/" + a.path(), a.role()));
+				if (folder != null) artifacts.add(new Artifact(folder + "/manifest.yaml", Product.MANIFEST));
+			}
 			out.commit();
-			return new Outcome(List.copyOf(diags), resolution.plan(), artifacts, null, inputs);
+			return new Outcome(List.copyOf(diags), resolutions.get(0).plan(), List.copyOf(artifacts), null, List.copyOf(inputs));
 		} catch (ToolFailedException e) {
-			return new Outcome(List.copyOf(diags), resolution.plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
+			return new Outcome(List.copyOf(diags), resolutions.get(0).plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
 		}
 	}
 

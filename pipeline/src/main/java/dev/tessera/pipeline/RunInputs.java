@@ -43,7 +43,7 @@ public final class RunInputs {
 		}
 		if (board != null && board.eResource() != null && board.getDeviceTree() != null) {
 			URI dts = URI.createURI(board.getDeviceTree()).resolve(board.eResource().getURI());
-			out.add(dts.isFile() && !library(board.eResource().getURI()) ? new Input("device-tree", Path.of(dts.toFileString()).toAbsolutePath().normalize(), null, sha256(boardDts))
+			out.add(dts.isFile() && !BoardLibrary.contains(dts) ? new Input("device-tree", Path.of(dts.toFileString()).toAbsolutePath().normalize(), null, sha256(boardDts))
 					: new Input("device-tree", null, "tessera:boards/" + dts.lastSegment(), sha256(boardDts)));
 		}
 		for (Map.Entry<String, Path> f : search.found().entrySet()) out.add(new Input("boot-file", f.getValue(), null, sha256(f.getValue())));
@@ -68,18 +68,9 @@ public final class RunInputs {
 		return out;
 	}
 
-	/**
-	 * A board of the shipped library, wherever the class path has it: in a jar, or (in a build of Tessera itself) in a
-	 * folder, which must not make the manifest name a path of the build machine.
-	 */
-	private static boolean library(URI uri) {
-		if (uri == null) return false;
-		String name = uri.trimFileExtension().lastSegment();
-		return BoardLibrary.find(name).map(u -> u.equals(uri)).orElse(false);
-	}
-
 	private static Input of(String kind, URI uri, Resource r) {
-		if (uri.isFile() && !library(uri)) {
+		// the library is named the same whether it is read from Tessera's jar or from a build's classes folder
+		if (uri.isFile() && !BoardLibrary.contains(uri)) {
 			Path p = Path.of(uri.toFileString()).toAbsolutePath().normalize();
 			return new Input(kind, p, null, sha256(p));
 		}

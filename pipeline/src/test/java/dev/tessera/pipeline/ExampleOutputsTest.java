@@ -36,12 +36,11 @@ class ExampleOutputsTest {
 		for (Path system : systems()) {
 			String name = name(system);
 			Path out = work.resolve(name.replace('/', '_'));
-			Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(system, null, null, out));
-			assertFalse(o.failed(), name + ": " + o.diagnostics() + " " + o.stop());
-			try (Stream<Path> files = Files.walk(out)) {
-				for (Path f : files.filter(Files::isRegularFile).toList())
-					actual.put(name + "/" + out.relativize(f).toString().replace('\\', '/'), sha256(f));
-			}
+			record(system, name, out, Products.SYSTEM, actual);
+			// and each variant of the line, as NAME@VARIANT
+			for (var v : new Pipeline().load(system, null).system().getVariants())
+				record(system, name + "@" + v.getName(), work.resolve(name.replace('/', '_') + "@" + v.getName()),
+						Products.named(List.of(v.getName())), actual);
 		}
 		StringBuilder text = new StringBuilder();
 		actual.forEach((file, digest) -> text.append(digest).append("  ").append(file).append('\n'));
@@ -58,6 +57,15 @@ class ExampleOutputsTest {
 			if (!recorded.containsKey(e.getKey())) changed.add("new: " + e.getKey());
 			else if (!recorded.get(e.getKey()).equals(e.getValue())) changed.add("changed: " + e.getKey());
 		assertEquals(List.of(), changed, "generated output differs from " + DIGESTS);
+	}
+
+	private static void record(Path system, String name, Path out, Products products, TreeMap<String, String> actual) throws IOException {
+		Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(system, null, null, out).withProducts(products));
+		assertFalse(o.failed(), name + ": " + o.diagnostics() + " " + o.stop());
+		try (Stream<Path> files = Files.walk(out)) {
+			for (Path f : files.filter(Files::isRegularFile).toList())
+				actual.put(name + "/" + out.relativize(f).toString().replace('\\', '/'), sha256(f));
+		}
 	}
 
 	/** Every system file under examples/ and this module's test resources. */

@@ -18,6 +18,7 @@ public enum Section {
 	GPUS("GPUs"),
 	EVENT_CHANNELS("Event channels"),
 	SYSTEMS("Systems and boards"),
+	VARIANTS("Product-line variants"),
 	TESSERA("Tessera itself");
 
 	private final String title;

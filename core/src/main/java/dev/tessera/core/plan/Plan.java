@@ -22,11 +22,23 @@ import dev.tessera.model.Start;
  * @param hostTree      what Tessera adds to the board's device tree for Xen: /chosen for loaders that place the modules
  * @param uefiHostTree  the same for Xen's EFI loader, which reads the modules by file name
  * @param isolation     what separates the domains and what connects them
+ * @param variant       the product-line variant of the system this plan is for, or null for the system as written
  */
 public record Plan(String system, String board, Arch arch, XenVersion xenVersion, XenPlan xen, BootPlan boot,
 		List<DomainPlan> domains, List<CpupoolPlan> cpupools, DevicePlan devices, BackendPlan backends,
 		List<EventChannelPlan> eventChannels, SchedulePlan schedules, HostTree hostTree, HostTree uefiHostTree,
-		IsolationPlan isolation) {
+		IsolationPlan isolation, String variant) {
+
+	/** The same plan, said to be of that variant of its system (what the outputs name in their headers and manifest). */
+	public Plan ofVariant(String name) {
+		return new Plan(system, board, arch, xenVersion, xen, boot, domains, cpupools, devices, backends, eventChannels, schedules, hostTree,
+				uefiHostTree, isolation, name);
+	}
+
+	/** "cockpit", or "cockpit, variant premium": how the outputs name what they were generated from. */
+	public String product() {
+		return variant == null ? system : system + ", variant " + variant;
+	}
 
 	/** The control domain Xen starts as dom0, or null for a system without one. */
 	public DomainPlan dom0() {

@@ -96,7 +96,7 @@ public final class Resolver {
 		List<dev.tessera.core.plan.GpuPlan> gpus = devices.gpus();
 		Plan plan = new Plan(s.getName(), b.getName(), b.getArch(), Systems.xenVersion(s), xen, bootPlan, List.copyOf(domains), cpus.pools(),
 				new DevicePlan(hostPassthrough, gpus), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
-				tree.build(HostTreePlanner.Route.UEFI), IsolationPlanner.plan(s, b, domains, channels, gpus));
+				tree.build(HostTreePlanner.Route.UEFI), IsolationPlanner.plan(s, b, domains, channels, gpus), null);
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
 

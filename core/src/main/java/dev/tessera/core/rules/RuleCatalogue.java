@@ -13,6 +13,7 @@ import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Section;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.resolve.ResolutionRules;
+import dev.tessera.core.variant.VariantRules;
 import dev.tessera.core.rules.backends.BackendIsADriverDomain;
 import dev.tessera.core.rules.backends.BackendOwnsTheHardware;
 import dev.tessera.core.rules.backends.BackendStartsFirst;
@@ -100,7 +101,8 @@ import dev.tessera.model.System;
 /**
  * Every rule Tessera can report, registered here and nowhere else, each with the section of docs/rules.md that
  * explains it: the language's own ({@link LanguageRules}), the model rules, what resolution reports
- * ({@link ResolutionRules}), what the pipeline reports ({@link PipelineRules}) and {@link #INTERNAL}.
+ * ({@link ResolutionRules}), what the pipeline reports ({@link PipelineRules}), what applying a product-line variant
+ * reports ({@link VariantRules}) and {@link #INTERNAL}.
  * {@code tessera rules}, docs/rules.md, the validator, the language server and the tests all read this catalogue.
  */
 public final class RuleCatalogue {
@@ -130,7 +132,7 @@ public final class RuleCatalogue {
 
 	/** Every id, in catalogue order: the language's, the model rules', resolution's, the pipeline's, Tessera's own. */
 	private static final List<RuleInfo> ALL = Stream.of(LanguageRules.ALL, RULES.stream().flatMap(r -> r.infos().stream()).toList(),
-			ResolutionRules.ALL, PipelineRules.ALL, List.of(INTERNAL)).flatMap(List::stream).toList();
+			ResolutionRules.ALL, PipelineRules.ALL, VariantRules.ALL, List.of(INTERNAL)).flatMap(List::stream).toList();
 
 	private RuleCatalogue() {
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Section;
 import dev.tessera.core.resolve.ResolutionRules;
+import dev.tessera.core.variant.VariantRules;
 
 /** The one catalogue: every id once, every rule in a section, and the sections in the order docs/rules.md has them. */
 class CatalogueTest {
@@ -22,15 +23,16 @@ class CatalogueTest {
 	}
 
 	@Test
-	void theCatalogueHoldsTheLanguageTheModelRulesResolutionThePipelineAndTesseraItself() {
+	void theCatalogueHoldsTheLanguageTheModelRulesResolutionThePipelineVariantsAndTesseraItself() {
 		List<RuleInfo> all = RuleCatalogue.all();
 		assertTrue(all.containsAll(LanguageRules.ALL));
 		RuleCatalogue.rules().forEach(r -> assertTrue(all.containsAll(r.infos()), r.info().id()));
 		assertTrue(all.containsAll(ResolutionRules.ALL));
 		assertTrue(all.containsAll(PipelineRules.ALL));
+		assertTrue(all.containsAll(VariantRules.ALL));
 		assertTrue(all.contains(RuleCatalogue.INTERNAL));
 		assertEquals(LanguageRules.ALL.size() + RuleCatalogue.rules().stream().mapToInt(r -> r.infos().size()).sum()
-				+ ResolutionRules.ALL.size() + PipelineRules.ALL.size() + 1, all.size());
+				+ ResolutionRules.ALL.size() + PipelineRules.ALL.size() + VariantRules.ALL.size() + 1, all.size());
 	}
 
 	/** Ids that share a first word (cpu., backend.) are explained together, and every section explains something. */

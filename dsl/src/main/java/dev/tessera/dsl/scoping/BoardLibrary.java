@@ -40,4 +40,14 @@ public final class BoardLibrary {
 		URL url = BoardLibrary.class.getClassLoader().getResource("boards/" + name + ".tess");
 		return url == null ? Optional.empty() : Optional.of(URI.createURI(url.toString()));
 	}
+
+	/**
+	 * Whether a URI is a file of the shipped library (a board or its device tree), wherever the library lies: in
+	 * Tessera's jar, or in a classes folder when Tessera runs from its build.
+	 */
+	public static boolean contains(URI uri) {
+		if (uri == null || uri.lastSegment() == null) return false;
+		URL url = BoardLibrary.class.getClassLoader().getResource("boards/" + uri.lastSegment());
+		return url != null && URI.createURI(url.toString()).equals(uri);
+	}
 }

@@ -23,11 +23,17 @@ public class LibraryGlobalScopeProvider extends ImportUriGlobalScopeProvider {
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof TesseraFile file)) return uris;
 		for (var element : file.getElements()) {
 			if (!(element instanceof System system)) continue;
-			for (INode node : NodeModelUtils.findNodesForFeature(system, TesseraPackage.Literals.SYSTEM__BOARD)) {
-				String name = NodeModelUtils.getTokenText(node);
-				BoardLibrary.find(name.startsWith("^") ? name.substring(1) : name).ifPresent(uris::add);
-			}
+			for (INode node : NodeModelUtils.findNodesForFeature(system, TesseraPackage.Literals.SYSTEM__BOARD)) add(node, uris);
+			// and the boards its variants run on
+			for (var variant : system.getVariants())
+				for (var change : variant.getChanges())
+					for (INode node : NodeModelUtils.findNodesForFeature(change, TesseraPackage.Literals.CHANGE_BOARD__BOARD)) add(node, uris);
 		}
 		return uris;
+	}
+
+	private static void add(INode node, LinkedHashSet<URI> uris) {
+		String name = NodeModelUtils.getTokenText(node);
+		BoardLibrary.find(name.startsWith("^") ? name.substring(1) : name).ifPresent(uris::add);
 	}
 }

@@ -6,7 +6,10 @@ import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 
+import dev.tessera.model.AddDomain;
 import dev.tessera.model.Board;
+import dev.tessera.model.ChangeBoard;
+import dev.tessera.model.Variant;
 import dev.tessera.model.System;
 import dev.tessera.model.TesseraPackage;
 
@@ -23,12 +26,23 @@ public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
 			if (board == null) {
 				System system = EcoreUtil2.getContainerOfType(context, System.class);
 				board = system == null ? null : system.getBoard();
+				// inside a variant that changes the board, devices are the new board's
+				Variant variant = EcoreUtil2.getContainerOfType(context, Variant.class);
+				if (variant != null)
+					for (var c : variant.getChanges())
+						if (c instanceof ChangeBoard b && b.getBoard() != null && !b.getBoard().eIsProxy()) board = b.getBoard();
 			}
 			return board == null || board.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(board.getDevices());
 		}
 		if (reference.getEReferenceType() == TesseraPackage.Literals.DOMAIN) {
 			System system = EcoreUtil2.getContainerOfType(context, System.class);
-			return system == null ? IScope.NULLSCOPE : Scopes.scopeFor(system.getDomains());
+			if (system == null) return IScope.NULLSCOPE;
+			// inside a variant, the domains it adds are named like the system's own
+			Variant variant = EcoreUtil2.getContainerOfType(context, Variant.class);
+			if (variant == null) return Scopes.scopeFor(system.getDomains());
+			java.util.List<dev.tessera.model.Domain> domains = new java.util.ArrayList<>(system.getDomains());
+			for (var c : variant.getChanges()) if (c instanceof AddDomain a && a.getDomain() != null) domains.add(a.getDomain());
+			return Scopes.scopeFor(domains);
 		}
 		if (reference.getEReferenceType() == TesseraPackage.Literals.DISPLAY_CONNECTOR) {
 			// a touch device is tied to a connector of a display of the same domain

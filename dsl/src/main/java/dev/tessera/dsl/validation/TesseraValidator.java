@@ -22,6 +22,7 @@ import dev.tessera.core.diag.Finding;
 import dev.tessera.core.diag.Severity;
 import dev.tessera.core.rules.LanguageRules;
 import dev.tessera.core.rules.RuleCatalogue;
+import dev.tessera.core.variant.VariantChecks;
 import dev.tessera.model.Board;
 import dev.tessera.model.Import;
 import dev.tessera.model.System;
@@ -85,6 +86,10 @@ public class TesseraValidator extends AbstractTesseraValidator {
 	@Check(CheckType.FAST)
 	public void checkSystem(System system) {
 		runRules(system, () -> RuleCatalogue.check(system).all());
+		// each variant on its own, its findings on the variant's lines; not while the file has syntax errors, whose
+		// guessed model would make every variant repeat them
+		if (!system.getVariants().isEmpty() && syntaxErrorsIn(system.eResource()).isEmpty())
+			report(system, VariantChecks.check(system, RuleCatalogue.check(system).all()));
 	}
 
 	@Check(CheckType.FAST)

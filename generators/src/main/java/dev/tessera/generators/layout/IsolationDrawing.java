@@ -82,7 +82,7 @@ public final class IsolationDrawing {
 		}
 		width = Math.max(left + names.size() * CELL + 40, 640);
 		height = TOP + names.size() * CELL + 80;
-		title = "Isolation of system " + plan.system();
+		title = "Isolation of system " + plan.product();
 		xsm = "Xen's security module: " + iso.xsm().option();
 	}
 

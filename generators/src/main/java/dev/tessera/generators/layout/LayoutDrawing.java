@@ -36,7 +36,7 @@ public final class LayoutDrawing {
 	public final String title;
 
 	public LayoutDrawing(Plan plan) {
-		title = "System " + plan.system() + " on " + plan.board();
+		title = "System " + plan.product() + " on " + plan.board();
 		List<DomainPlan> order = new ArrayList<>();
 		for (String n : plan.backends().startOrder()) plan.domains().stream().filter(d -> d.name().equals(n)).findFirst().ifPresent(order::add);
 		int maxH = 0;

@@ -21,6 +21,7 @@ public final class LayoutWriter {
 	public byte[] write(Plan plan) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("system", plan.system());
+		if (plan.variant() != null) m.put("variant", plan.variant());
 		m.put("board", plan.board());
 		m.put("start_order", plan.backends().startOrder());
 		List<Object> domains = new ArrayList<>();

@@ -45,6 +45,7 @@ public final class ManifestWriter {
 		m.put("tessera_manifest", 1);
 		m.put("tessera_version", dev.tessera.core.TesseraVersion.get());
 		m.put("system", plan.system());
+		if (plan.variant() != null) m.put("variant", plan.variant());
 		m.put("board", plan.board());
 		m.put("arch", plan.arch().getLiteral());
 		m.put("xen_version", plan.xenVersion().toString());

@@ -27,6 +27,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class StagedOutput implements AutoCloseable {
 	private final Path target;
 	private final Path staging;
+	private final boolean part;
 	private boolean committed;
 
 	/** A staging folder this old belongs to a run that was killed: rendering takes seconds. */
@@ -42,6 +43,27 @@ public final class StagedOutput implements AutoCloseable {
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
 		}
+		this.part = false;
+	}
+
+	private StagedOutput(Path folder, boolean part) {
+		this.target = folder;
+		this.staging = folder;
+		this.part = part;
+	}
+
+	/**
+	 * A folder inside this output that a renderer fills as if it were an output of its own (one product of a line):
+	 * it is written with the rest, by this output's one commit.
+	 */
+	public StagedOutput folder(String name) {
+		Path p = file(name);
+		try {
+			Files.createDirectories(p);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return new StagedOutput(p, true);
 	}
 
 	public Path dir() {
@@ -75,6 +97,7 @@ public final class StagedOutput implements AutoCloseable {
 	 * folders where the system has it, else three renames that the next run repairs if killed between them.
 	 */
 	public void commit() {
+		if (part) throw new IllegalStateException("a folder of an output is committed with the output");
 		try {
 			reached("staged");
 			if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -177,7 +200,7 @@ public final class StagedOutput implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (!committed) deleteTree(staging);
+		if (!committed && !part) deleteTree(staging);
 	}
 
 	static void deleteTree(Path root) {

@@ -43,10 +43,17 @@ public final class BoardDeclaresLoaderMemory extends Rule {
 					+ "prints relocaddr) and any device tree the firmware leaves in RAM, or the boot script may load Xen over them");
 	}
 
+	/** By the file's URI: a variant's system is a copy that lies in a resource of its own with its file's URI. */
+	private static boolean sameFile(Board b, System s) {
+		if (b.eResource() == s.eResource()) return true;
+		return b.eResource() != null && s.eResource() != null && b.eResource().getURI() != null
+				&& b.eResource().getURI().equals(s.eResource().getURI());
+	}
+
 	@Override
 	public void check(System s, Findings out) {
 		Board b = Walk.board(s);
-		if (b == null || !lacksLoaderMemory(b) || b.eResource() == s.eResource()) return;
+		if (b == null || !lacksLoaderMemory(b) || sameFile(b, s)) return;
 		BootSettings boot = s.getBoot();
 		if (boot != null && (boot.isPreloaded() || boot.getAddressing() == Addressing.DYNAMIC)) return;
 		out.report(INFO, s, SYSTEM__BOARD, "system '" + s.getName() + "' loads its files at fixed addresses on board '" + b.getName()

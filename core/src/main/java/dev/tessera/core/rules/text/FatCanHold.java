@@ -36,15 +36,17 @@ public final class FatCanHold extends Rule {
 	@Override
 	public void check(System s, Findings out) {
 		// what the boot loader loads: Xen and the files of domains Xen starts; xl reads the others from dom0's disk
-		s.eAllContents().forEachRemaining(o -> {
-			if (o instanceof BootFile f && f.getPath() != null
+		for (var it = s.eAllContents(); it.hasNext();) {
+			var o = it.next();
+			if (o instanceof dev.tessera.model.Variant) it.prune(); // checked in the variant's own system
+			else if (o instanceof BootFile f && f.getPath() != null
 					&& !(f.eContainer() instanceof Domain d && Systems.startOf(d) == Start.XL)) {
 				String problem = problem(f.getPath());
 				if (problem != null)
 					out.report(INFO, f, BOOT_FILE__PATH, TextFields.owner(f) + " '" + f.getPath() + "' " + problem
 							+ ": it cannot lie on the FAT of an EFI system partition, so uefi/xen.cfg cannot boot it (U-Boot from ext4 or TFTP can)");
 			}
-		});
+		}
 	}
 
 	/** Why FAT cannot hold the path, or null. */

@@ -41,7 +41,12 @@ final class TextFields {
 
 	private static void walk(EObject root, Consumer<Field> out) {
 		visit(root, out);
-		for (var it = root.eAllContents(); it.hasNext();) visit(it.next(), out);
+		for (var it = root.eAllContents(); it.hasNext();) {
+			EObject o = it.next();
+			// a variant's text is checked where the variant puts it, in the variant's own system
+			if (o instanceof dev.tessera.model.Variant) it.prune();
+			else visit(o, out);
+		}
 	}
 
 	private static void visit(EObject o, Consumer<Field> out) {

@@ -36,6 +36,7 @@ public final class TesseraSymbols {
 			if (c == p.getIommu()) return SymbolKind.Interface;
 			if (c == p.getCpupool()) return SymbolKind.Enum;
 			if (c == p.getFixedClock()) return SymbolKind.Constant;
+			if (c == p.getVariant()) return SymbolKind.Class;
 			return super.getSymbolKind(c);
 		}
 	}
@@ -62,7 +63,9 @@ public final class TesseraSymbols {
 			if (o instanceof Board b) return b.getDescription() != null ? b.getDescription() : "board";
 			if (o instanceof dev.tessera.model.System s)
 				return "on " + (s.getBoard() != null && !s.getBoard().eIsProxy() ? s.getBoard().getName() : "?") + ", "
-						+ s.getDomains().size() + " domains";
+						+ s.getDomains().size() + " domains" + (s.getVariants().isEmpty() ? "" : ", " + s.getVariants().size() + " variants");
+			if (o instanceof dev.tessera.model.Variant v)
+				return "variant, " + v.getChanges().size() + (v.getChanges().size() == 1 ? " change" : " changes");
 			if (o instanceof Region r && r.isSetBase()) return Sizes.range(r.getBase(), Math.max(r.getSize(), 1));
 			return super.getDetails(o);
 		}
