@@ -12,6 +12,7 @@ import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.SchedulePlan;
 import dev.tessera.core.resolve.Resolver;
+import dev.tessera.core.time.Phases;
 import dev.tessera.generators.layout.LayoutDrawing;
 import dev.tessera.generators.layout.LayoutWriter;
 import dev.tessera.generators.layout.ScheduleDrawing;
@@ -118,12 +119,16 @@ public final class SystemGenerator {
 			out.write(SCHEDULE_SVG, renderer.render("schedule.svg.ftl", Map.of("g", new ScheduleDrawing(plan))));
 			artifacts.add(new Artifact(SCHEDULE_SVG, "schedule-drawing"));
 		}
-		out.write(LAYOUT_YAML, new LayoutWriter().write(plan));
+		try (var t = Phases.start("yaml")) {
+			out.write(LAYOUT_YAML, new LayoutWriter().write(plan));
+		}
 		out.write(LAYOUT_SVG, renderer.render("layout.svg.ftl", Map.of("g", new LayoutDrawing(plan))));
 		artifacts.add(new Artifact(LAYOUT_YAML, "driver-domain-layout"));
 		artifacts.add(new Artifact(LAYOUT_SVG, "driver-domain-drawing"));
 
-		out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
+		try (var t = Phases.start("yaml")) {
+			out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
+		}
 		return artifacts;
 	}
 

@@ -21,6 +21,7 @@ import dev.tessera.core.resolve.Resolution;
 import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.rules.PipelineRules;
 import dev.tessera.core.rules.xen.XenBuildHasFeatures;
+import dev.tessera.core.time.Phases;
 import dev.tessera.core.xen.XenBuild;
 import dev.tessera.dsl.load.ModelLoader;
 import dev.tessera.generators.SystemGenerator;
@@ -182,7 +183,10 @@ public final class Pipeline {
 
 		// resolve
 		BootFileSearch search = r.search();
-		Resolution resolution = new Resolver(search).resolve(system);
+		Resolution resolution;
+		try (var t = Phases.start("resolve")) {
+			resolution = new Resolver(search).resolve(system);
+		}
 		List<Diagnostic> resolved = new ArrayList<>();
 		for (Finding f : resolution.findings().all()) resolved.add(ModelLoader.locate(loaded.file(), f));
 		diags.addAll(r.policy().apply(resolved));
@@ -193,8 +197,13 @@ public final class Pipeline {
 		// render into a staging folder, then write it over the output folder in one move
 		List<RunInputs.Input> inputs = RunInputs.of(loaded, system.getBoard(), boardDts, search);
 		try (StagedOutput out = new StagedOutput(r.outputDir())) {
-			List<Artifact> artifacts = generator.render(resolution.plan(), boardDts, out, RunInputs.forManifest(inputs, r.systemFile()));
-			out.commit();
+			List<Artifact> artifacts;
+			try (var t = Phases.start("render")) {
+				artifacts = generator.render(resolution.plan(), boardDts, out, RunInputs.forManifest(inputs, r.systemFile()));
+			}
+			try (var t = Phases.start("write")) {
+				out.commit();
+			}
 			return new Outcome(List.copyOf(diags), resolution.plan(), artifacts, null, inputs);
 		} catch (ToolFailedException e) {
 			return new Outcome(List.copyOf(diags), resolution.plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
