@@ -74,16 +74,18 @@ run() {
 echo "cold-ratio: $system, $rounds rounds, $(java -version 2>&1 | head -1), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "tessera runs: ${javacmd[*]}"
 echo "floor runs:   ${javacmd[0]} ${flags[*]} -cp <tmp> Floor"
-for n in "${names[@]}"; do : >"$tmp/$n.ms"; done
+TIMEFORMAT='%3R %3U %3S'
+for n in "${names[@]}"; do : >"$tmp/$n.ms"; : >"$tmp/$n.cpu"; done
 for ((r = 0; r < rounds; r++)); do
   k=${#names[@]}
   for ((j = 0; j < k; j++)); do
     n="${names[$(((j + r) % k))]}"
     [ "$n" = generate ] && rm -rf "$tmp/out"
-    t0=$(date +%s%N)
-    run "$n" >/dev/null 2>"$tmp/err" || { echo "cold-ratio.sh: $n failed:" >&2; cat "$tmp/err" >&2; exit 1; }
-    t1=$(date +%s%N)
-    echo "$(((t1 - t0) / 1000))" | awk '{ printf "%.1f\n", $1 / 1000 }' >>"$tmp/$n.ms"
+    # bash's time: wall, user and system seconds of the command and its children
+    if ! { time run "$n" >/dev/null 2>"$tmp/err"; } 2>"$tmp/t"; then
+      echo "cold-ratio.sh: $n failed:" >&2; cat "$tmp/err" >&2; exit 1
+    fi
+    awk -v w="$tmp/$n.ms" -v c="$tmp/$n.cpu" '{ printf "%.1f\n", $1 * 1000 >>w; printf "%.1f\n", ($2 + $3) * 1000 >>c }' "$tmp/t"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -100,12 +102,19 @@ for n in "${names[@]}"; do
   read -r a b c d e < <(stats <"$tmp/$n.ms")
   printf '%-13s %9s %9s %9s %9s %9s\n' "$n" "$a" "$b" "$c" "$d" "$e"
 done
+printf '%-13s %9s %9s %9s %9s %9s   (CPU ms: user + system, children included)\n' command min q1 median q3 max
+for n in "${names[@]}"; do
+  read -r a b c d e < <(stats <"$tmp/$n.cpu")
+  printf '%-13s %9s %9s %9s %9s %9s\n' "$n" "$a" "$b" "$c" "$d" "$e"
+done
 echo
-printf '%-26s %9s %9s %9s   (per-round ratios)\n' ratio min median max
+printf '%-26s %9s %9s %9s %12s   (per-round ratios, wall; CPU median last)\n' ratio min median max "CPU median"
 ratio() { # numerator denominator
   paste "$tmp/$1.ms" "$tmp/$2.ms" | awk '{ printf "%.3f\n", $1 / $2 }' >"$tmp/ratio"
   read -r a _ c _ e < <(stats 2 <"$tmp/ratio")
-  printf '%-26s %9s %9s %9s\n' "$1 / $2" "$a" "$c" "$e"
+  paste "$tmp/$1.cpu" "$tmp/$2.cpu" | awk '{ printf "%.3f\n", $1 / ($2 > 0 ? $2 : 1) }' >"$tmp/ratio"
+  read -r _ _ cc _ _ < <(stats 2 <"$tmp/ratio")
+  printf '%-26s %9s %9s %9s %12s\n' "$1 / $2" "$a" "$c" "$e" "$cc"
 }
 ratio generate floor
 ratio check floor

@@ -34,6 +34,15 @@ public final class SystemGenerator {
 	private final Mkimage mkimage = new Mkimage();
 
 	/**
+	 * Loads what rendering uses (FreeMarker and the templates, Jackson's YAML writer) ahead of the first plan: a
+	 * cold command does it while the language is set up on another thread. Writes nothing.
+	 */
+	public static void warmUp() {
+		TemplateRenderer.preload();
+		dev.tessera.generators.yaml.Yaml.write(dev.tessera.generators.yaml.Yaml.ordered("warm", java.util.List.of(1L, "up")));
+	}
+
+	/**
 	 * Renders every output of {@code plan} into {@code out}; {@code boardDts} is the board's own device-tree source.
 	 *
 	 * @throws ToolFailedException when dtc or mkimage refuses what was rendered

@@ -13,8 +13,10 @@ import java.util.Map;
 public final class Phases {
 	private static final boolean ON = System.getProperty("tessera.phases") != null;
 	private static final Map<String, Long> TOTALS = new LinkedHashMap<>();
-	/** the time of the phases timed inside each open phase, innermost last */
-	private static final Deque<long[]> OPEN = new ArrayDeque<>();
+	/** phases run beside main's thread: printed apart, as they do not add up with main's */
+	private static final Map<String, Long> BESIDE = new LinkedHashMap<>();
+	/** per thread, the time of the phases timed inside each open phase, innermost last */
+	private static final ThreadLocal<Deque<long[]>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
 	private static long firstMark;
 
 	static {
@@ -42,19 +44,27 @@ public final class Phases {
 	};
 
 	public static Timer start(String phase) {
+		return start(phase, TOTALS);
+	}
+
+	/** A phase on a thread of its own, beside main's (the language's set-up while the command starts). */
+	public static Timer beside(String phase) {
+		return start(phase, BESIDE);
+	}
+
+	private static Timer start(String phase, Map<String, Long> into) {
 		if (!ON) return OFF;
 		long t0 = System.nanoTime();
 		long[] inner = new long[1];
-		synchronized (Phases.class) {
-			OPEN.addLast(inner);
-		}
+		Deque<long[]> open = OPEN.get();
+		open.addLast(inner);
 		return () -> {
 			long spent = System.nanoTime() - t0;
+			open.remove(inner);
+			long[] outer = open.peekLast();
+			if (outer != null) outer[0] += spent;
 			synchronized (Phases.class) {
-				OPEN.remove(inner);
-				TOTALS.merge(phase, spent - inner[0], Long::sum);
-				long[] outer = OPEN.peekLast();
-				if (outer != null) outer[0] += spent;
+				into.merge(phase, spent - inner[0], Long::sum);
 			}
 		};
 	}
@@ -72,6 +82,7 @@ public final class Phases {
 		long sinceFirst = now - firstMark;
 		sb.append(" other=").append(ms(sinceFirst - timed));
 		sb.append(" before=").append(sinceStart - sinceFirst / 1_000_000).append(" total=").append(sinceStart);
+		for (var e : BESIDE.entrySet()) sb.append(" beside:").append(e.getKey()).append('=').append(ms(e.getValue()));
 		java.lang.System.err.println(sb);
 	}
 

@@ -40,10 +40,30 @@ public final class ModelLoader {
 		}
 	}
 
+	/**
+	 * Starts setting the language up on a thread of its own, so that what a command does first (its options, the
+	 * project file, loading the generators) overlaps the longest step of a cold start. A failure there is left to
+	 * the first {@link #injector()} call, which sets up again and reports it.
+	 */
+	public static void prepareInBackground() {
+		Thread t = new Thread(() -> {
+			try (var p = Phases.beside("injector")) {
+				prepare();
+			} catch (RuntimeException | LinkageError e) {
+				// the caller's own set-up repeats it and reports it
+			}
+		}, "tessera-setup");
+		t.setDaemon(true);
+		t.start();
+	}
+
+	/** The injector and the validator with every rule registered, under the lock a loader's first call waits on. */
+	private static synchronized void prepare() {
+		injector().getInstance(IResourceValidator.class);
+	}
+
 	public static synchronized Injector injector() {
-		if (injector == null) try (var t = Phases.start("injector")) {
-			injector = TesseraStandaloneSetup.doSetup();
-		}
+		if (injector == null) injector = TesseraStandaloneSetup.doSetup();
 		return injector;
 	}
 
