@@ -82,8 +82,8 @@ public final class SystemGenerator {
 		out.write(BOOT_CMD, renderer.render("boot.cmd.ftl", Map.of("plan", plan)));
 		mkimage.wrapScript(dir, plan.arm32() ? "arm" : "arm64", BOOT_CMD, BOOT_SCR);
 		long scriptSize = out.file(BOOT_SCR).toFile().length();
-		if (scriptSize > Resolver.SCRIPT_SIZE)
-			throw new ToolFailedException(BOOT_SCR + " is " + scriptSize + " bytes, more than the " + Resolver.SCRIPT_SIZE + " bytes planned for it");
+		if (scriptSize > plan.boot().scriptRoom())
+			throw new ToolFailedException(BOOT_SCR + " is " + scriptSize + " bytes, more than the " + plan.boot().scriptRoom() + " bytes planned for it");
 		artifacts.add(new Artifact(BOOT_CMD, "uboot-script-source"));
 		artifacts.add(new Artifact(BOOT_SCR, "uboot-script"));
 
