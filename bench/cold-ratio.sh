@@ -11,6 +11,8 @@
 #   dtc       dtc compiling the host tree the system generates (host.dts), as ImageBuilder's only heavy step
 #   generate  ./tessera generate SYSTEM -o <tmp>/out   (the launcher as a person runs it; <tmp>/out removed first)
 #   check     ./tessera check SYSTEM
+#   base-generate, base-check  only when BASELINE is set to another checkout's launcher (.../tessera, built):
+#             the same commands through it, for a before/after in the same rounds
 #   imagebuilder  only when IMAGEBUILDER_CMD is set: that shell command, timed as is (this script brings no
 #             ImageBuilder: point it at a checkout, e.g. IMAGEBUILDER_CMD='bash ~/imagebuilder/scripts/uboot-script-gen -c cfg -d dir -t tftp')
 # Prints per command min / median / max and the interquartile range (ms), then the ratios of each round's pair
@@ -60,6 +62,7 @@ javac -d "$tmp/floor" "$tmp/floor/Floor.java"
 [ -f "$tmp/ref/host.dts" ] || { echo "cold-ratio.sh: $system generates no host.dts to give dtc" >&2; exit 2; }
 
 names=(floor dtc generate check)
+[ -n "${BASELINE:-}" ] && names+=(base-generate base-check)
 [ -n "${IMAGEBUILDER_CMD:-}" ] && names+=(imagebuilder)
 run() {
   case "$1" in
@@ -67,6 +70,8 @@ run() {
     dtc) dtc -q -I dts -O dtb -i "$tmp/ref" -o "$tmp/host.dtb" "$tmp/ref/host.dts" ;;
     generate) rm -rf "$tmp/out"; ./tessera generate "$system" -o "$tmp/out" ;;
     check) ./tessera check "$system" ;;
+    base-generate) rm -rf "$tmp/out"; "$BASELINE" generate "$system" -o "$tmp/out" ;;
+    base-check) "$BASELINE" check "$system" ;;
     imagebuilder) bash -c "$IMAGEBUILDER_CMD" ;;
   esac
 }
@@ -80,7 +85,6 @@ for ((r = 0; r < rounds; r++)); do
   k=${#names[@]}
   for ((j = 0; j < k; j++)); do
     n="${names[$(((j + r) % k))]}"
-    [ "$n" = generate ] && rm -rf "$tmp/out"
     # bash's time: wall, user and system seconds of the command and its children
     if ! { time run "$n" >/dev/null 2>"$tmp/err"; } 2>"$tmp/t"; then
       echo "cold-ratio.sh: $n failed:" >&2; cat "$tmp/err" >&2; exit 1
@@ -121,6 +125,12 @@ ratio check floor
 ratio generate dtc
 ratio check dtc
 ratio dtc floor
+if [ -n "${BASELINE:-}" ]; then
+  ratio base-generate floor
+  ratio base-check floor
+  ratio generate base-generate
+  ratio check base-check
+fi
 if [ -n "${IMAGEBUILDER_CMD:-}" ]; then
   ratio generate imagebuilder
   ratio check imagebuilder
