@@ -186,6 +186,8 @@ public final class LspLatency {
 		sb.append("\tcluster c0 cortex-a72 {\n");
 		for (int c = 0; c < 8; c++) sb.append("\t\tcpu cpu").append(c).append(" mpidr 0x").append(Integer.toHexString(c)).append(" path \"/cpus/cpu@").append(c).append("\"\n");
 		sb.append("\t}\n\tram bank0 0x40000000 size 16G path \"/memory@40000000\"\n");
+		// where the boot loader sits (rule board.loader-memory)
+		sb.append("\treserved uboot 0x3fc000000 size 64M loader\n");
 		sb.append("\tgic v3 {\n\t\tpath \"/interrupt-controller@8000000\"\n\t\treg 0x8000000 size 0x10000, 0x80a0000 size 0xf60000\n\t}\n");
 		sb.append("\tdevice uart0 uart { path \"/soc/serial@9000000\" compatible \"arm,pl011\" reg 0x9000000 size 4K irq spi 1 level-high note \"x\" }\n");
 		for (int i = 0; i < devices; i++) {
@@ -194,7 +196,8 @@ public final class LspLatency {
 					.append("\" compatible \"vendor,block-").append(i % 17).append("\", \"vendor,block\" reg 0x").append(Long.toHexString(base))
 					.append(" size 4K");
 			if (i < 900) sb.append(" irq spi ").append(40 + i).append(" level-high");
-			sb.append(" }\n");
+			// says it does no DMA: the system passes each through without an IOMMU (rule device.dma-unknown)
+			sb.append(" no-dma }\n");
 		}
 		return sb.append("}\n").toString();
 	}

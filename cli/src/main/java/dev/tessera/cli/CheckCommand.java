@@ -34,7 +34,10 @@ final class CheckCommand implements Callable<Integer> {
 			}
 		Reporter reporter = new Reporter(spec.commandLine().getOut(), err, options);
 		List<String> problems = new ArrayList<>(), notes = new ArrayList<>();
-		var policy = options.policy(files.get(0), problems, notes);
+		dev.tessera.core.diag.SeverityPolicy policy;
+		try (var t = dev.tessera.core.time.Phases.start("settings")) {
+			policy = options.policy(files.get(0), problems, notes);
+		}
 		if (!problems.isEmpty()) {
 			problems.forEach(p -> err.println("tessera: " + p));
 			return Main.USAGE;

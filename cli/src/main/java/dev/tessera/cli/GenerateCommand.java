@@ -67,7 +67,10 @@ final class GenerateCommand implements Callable<Integer> {
 		}
 		Reporter reporter = new Reporter(spec.commandLine().getOut(), err, options);
 		java.util.List<String> problems = new java.util.ArrayList<>(), notes = new java.util.ArrayList<>();
-		var policy = options.policy(systemFile, problems, notes);
+		dev.tessera.core.diag.SeverityPolicy policy;
+		try (var t = dev.tessera.core.time.Phases.start("settings")) {
+			policy = options.policy(systemFile, problems, notes);
+		}
 		if (!problems.isEmpty()) {
 			problems.forEach(p -> err.println("tessera: " + p));
 			return Main.USAGE;
@@ -97,6 +100,9 @@ final class GenerateCommand implements Callable<Integer> {
 					return Main.USAGE;
 				}
 				request = request.withXenBuild(XenBuild.read(xenConfig));
+			}
+			try (var t = dev.tessera.core.time.Phases.start("warm-up")) {
+				dev.tessera.generators.SystemGenerator.warmUp(); // while the language is set up (Main)
 			}
 			Pipeline.Outcome outcome = new Pipeline().generate(request);
 			reporter.report(outcome.diagnostics());

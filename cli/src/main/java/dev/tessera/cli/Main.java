@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 		description = "Turns a declared multi-OS ARM system into everything its Xen image needs.%n"
 				+ "Exit status: 0 success, 1 the model has errors (or a tool refused the output), 2 wrong usage or a missing tool, "
-				+ "3 an internal error (a bug in Tessera).",
-		subcommands = { GenerateCommand.class, CheckCommand.class, RulesCommand.class, BootCommand.class, BoardCommand.class, LspCommand.class })
+				+ "3 an internal error (a bug in Tessera).")
 public final class Main implements Runnable {
 	public static final int OK = 0;
 	public static final int MODEL_ERRORS = 1;
@@ -20,12 +19,20 @@ public final class Main implements Runnable {
 	CommandLine.Model.CommandSpec spec;
 
 	public static void main(String[] args) {
+		dev.tessera.core.time.Phases.begin();
+		// the language's set-up is most of a cold check or generate: start it before reading the options
+		String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+
+		if (command.equals("generate") || command.equals("check")) dev.tessera.dsl.load.ModelLoader.prepareInBackground();
 		System.exit(run(args));
 	}
 
 	/** Runs the CLI and returns its exit status instead of exiting (for tests and the benchmarks). */
 	public static int run(String... args) {
-		CommandLine cli = new CommandLine(new Main());
+		CommandLine cli;
+		try (var t = dev.tessera.core.time.Phases.start("cli")) {
+			cli = commandLine(args);
+		}
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			// A bug in Tessera: say so in one line, never with a stack trace.
 			commandLine.getErr().println("tessera: internal error: " + ex.getClass().getSimpleName()
@@ -37,6 +44,30 @@ public final class Main implements Runnable {
 		cli.getOut().flush();
 		cli.getErr().flush();
 		return status;
+	}
+
+	/** The commands, in the order help lists them. */
+	private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = new java.util.LinkedHashMap<>();
+	static {
+		COMMANDS.put("generate", GenerateCommand::new);
+		COMMANDS.put("check", CheckCommand::new);
+		COMMANDS.put("rules", RulesCommand::new);
+		COMMANDS.put("boot", BootCommand::new);
+		COMMANDS.put("board", BoardCommand::new);
+		COMMANDS.put("lsp", LspCommand::new);
+	}
+
+	/**
+	 * The command line for these arguments: with only the command they name, when they name one (picocli reads
+	 * every option of every command it is given, a fifth of a cold check), else with all of them (help, a typo).
+	 */
+	static CommandLine commandLine(String... args) {
+		CommandLine cli = new CommandLine(new Main());
+		String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+		COMMANDS.forEach((name, command) -> {
+			if (!COMMANDS.containsKey(named) || name.equals(named)) cli.addSubcommand(name, command.get());
+		});
+		return cli;
 	}
 
 	@Override

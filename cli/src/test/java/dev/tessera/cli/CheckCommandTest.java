@@ -49,6 +49,17 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void tooMuchMemoryNamesAFewDomainsNotAll() throws Exception {
+		StringBuilder text = new StringBuilder("system s on qemu-virt {\n  domain dom0 control { memory 256M kernel \"Image\" }\n");
+		for (int i = 1; i < 40; i++) text.append("  domain d").append(i).append(" at-boot { memory 128M kernel \"Image\" }\n");
+		Path p = tmp.resolve("big.tess");
+		Files.writeString(p, text.append("}\n"));
+		CliRun run = CliRun.of("check", p.toString());
+		String line = run.err.lines().filter(l -> l.contains("[memory.fits]")).findFirst().orElseThrow(() -> new AssertionError(run.err));
+		assertTrue(line.contains("'dom0' 256M, 'd1' 128M") && line.contains(" and 35 more)") && !line.contains("'d39'"), line);
+	}
+
+	@Test
 	void rulesCommandListsStableIds() {
 		CliRun run = CliRun.of("rules");
 		assertEquals(0, run.exit);

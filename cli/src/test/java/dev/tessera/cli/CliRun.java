@@ -22,7 +22,7 @@ final class CliRun {
 	static CliRun of(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine cli = new CommandLine(new Main());
+		CommandLine cli = Main.commandLine(args);
 		cli.setOut(new PrintWriter(out, true));
 		cli.setErr(new PrintWriter(err, true));
 		int code = cli.execute(args);

@@ -12,6 +12,7 @@ import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.SchedulePlan;
 import dev.tessera.core.resolve.Resolver;
+import dev.tessera.core.time.Phases;
 import dev.tessera.generators.layout.IsolationDrawing;
 import dev.tessera.generators.layout.LayoutDrawing;
 import dev.tessera.generators.layout.LayoutWriter;
@@ -32,6 +33,15 @@ public final class SystemGenerator {
 	private final TemplateRenderer renderer = new TemplateRenderer();
 	private final Dtc dtc = new Dtc();
 	private final Mkimage mkimage = new Mkimage();
+
+	/**
+	 * Loads what rendering uses (FreeMarker and the templates, Jackson's YAML writer) ahead of the first plan: a
+	 * cold command does it while the language is set up on another thread. Writes nothing.
+	 */
+	public static void warmUp() {
+		TemplateRenderer.preload();
+		dev.tessera.generators.yaml.Yaml.write(dev.tessera.generators.yaml.Yaml.ordered("warm", java.util.List.of(1L, "up")));
+	}
 
 	/**
 	 * Renders every output of {@code plan} into {@code out}; {@code boardDts} is the board's own device-tree source.
@@ -73,8 +83,8 @@ public final class SystemGenerator {
 		out.write(BOOT_CMD, renderer.render("boot.cmd.ftl", Map.of("plan", plan)));
 		mkimage.wrapScript(dir, plan.arm32() ? "arm" : "arm64", BOOT_CMD, BOOT_SCR);
 		long scriptSize = out.file(BOOT_SCR).toFile().length();
-		if (scriptSize > Resolver.SCRIPT_SIZE)
-			throw new ToolFailedException(BOOT_SCR + " is " + scriptSize + " bytes, more than the " + Resolver.SCRIPT_SIZE + " bytes planned for it");
+		if (scriptSize > plan.boot().scriptRoom())
+			throw new ToolFailedException(BOOT_SCR + " is " + scriptSize + " bytes, more than the " + plan.boot().scriptRoom() + " bytes planned for it");
 		artifacts.add(new Artifact(BOOT_CMD, "uboot-script-source"));
 		artifacts.add(new Artifact(BOOT_SCR, "uboot-script"));
 
@@ -119,7 +129,9 @@ public final class SystemGenerator {
 			out.write(SCHEDULE_SVG, renderer.render("schedule.svg.ftl", Map.of("g", new ScheduleDrawing(plan))));
 			artifacts.add(new Artifact(SCHEDULE_SVG, "schedule-drawing"));
 		}
-		out.write(LAYOUT_YAML, new LayoutWriter().write(plan));
+		try (var t = Phases.start("yaml")) {
+			out.write(LAYOUT_YAML, new LayoutWriter().write(plan));
+		}
 		out.write(LAYOUT_SVG, renderer.render("layout.svg.ftl", Map.of("g", new LayoutDrawing(plan))));
 		artifacts.add(new Artifact(LAYOUT_YAML, "driver-domain-layout"));
 		artifacts.add(new Artifact(LAYOUT_SVG, "driver-domain-drawing"));
@@ -132,7 +144,9 @@ public final class SystemGenerator {
 			artifacts.add(new Artifact(ISOLATION_SVG, "isolation-drawing"));
 		}
 
-		out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
+		try (var t = Phases.start("yaml")) {
+			out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
+		}
 		return artifacts;
 	}
 

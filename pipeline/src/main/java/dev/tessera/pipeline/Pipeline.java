@@ -21,6 +21,7 @@ import dev.tessera.core.resolve.Resolution;
 import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.rules.PipelineRules;
 import dev.tessera.core.rules.xen.XenBuildHasFeatures;
+import dev.tessera.core.time.Phases;
 import dev.tessera.core.xen.XenBuild;
 import dev.tessera.dsl.load.ModelLoader;
 import dev.tessera.generators.SystemGenerator;
@@ -202,7 +203,10 @@ public final class Pipeline {
 		List<Resolution> resolutions = new ArrayList<>();
 		List<byte[]> boardTrees = new ArrayList<>();
 		for (Product p : products) {
-			Resolution resolution = new Resolver(search).resolve(p.system());
+			Resolution resolution;
+			try (var t = Phases.start("resolve")) {
+				resolution = new Resolver(search).resolve(p.system());
+			}
 			List<Diagnostic> resolved = new ArrayList<>();
 			for (Finding f : resolution.findings().all()) resolved.add(ModelLoader.locate(loaded.file(), p.toSource(f)));
 			diags.addAll(r.policy().apply(resolved));
@@ -225,11 +229,16 @@ public final class Pipeline {
 				String folder = r.products().inFolders() ? p.name() : null;
 				StagedOutput target = folder == null ? out : out.folder(folder);
 				Plan plan = p.variant() == null ? resolutions.get(i).plan() : resolutions.get(i).plan().ofVariant(p.name());
-				for (Artifact a : generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile())))
-					artifacts.add(folder == null ? a : new Artifact(folder + "/" + a.path(), a.role()));
+				List<Artifact> rendered;
+				try (var t = Phases.start("render")) {
+					rendered = generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile()));
+				}
+				for (Artifact a : rendered) artifacts.add(folder == null ? a : new Artifact(folder + "/" + a.path(), a.role()));
 				if (folder != null) artifacts.add(new Artifact(folder + "/manifest.yaml", Product.MANIFEST));
 			}
-			out.commit();
+			try (var t = Phases.start("write")) {
+				out.commit();
+			}
 			return new Outcome(List.copyOf(diags), resolutions.get(0).plan(), List.copyOf(artifacts), null, List.copyOf(inputs));
 		} catch (ToolFailedException e) {
 			return new Outcome(List.copyOf(diags), resolutions.get(0).plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));

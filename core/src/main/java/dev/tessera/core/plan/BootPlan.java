@@ -12,10 +12,11 @@ import dev.tessera.model.Addressing;
  * @param preloaded     the files are already in memory at their planned addresses: the script loads nothing
  * @param loadStart     where dynamic placement starts (past the loader's areas and the script)
  * @param scriptAddress where the boot script itself can be put in memory without overlapping anything
+ * @param scriptRoom    how many bytes are kept for it there
  * @param loads         every file the loader loads, each once, in load order (Xen first)
  */
 public record BootPlan(Addressing addressing, String loadCommand, boolean preloaded, long loadStart, long scriptAddress,
-		List<BootModule> loads) {
+		long scriptRoom, List<BootModule> loads) {
 	public boolean dynamic() {
 		return addressing == Addressing.DYNAMIC;
 	}

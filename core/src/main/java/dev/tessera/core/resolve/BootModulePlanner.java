@@ -65,7 +65,8 @@ final class BootModulePlanner {
 	}
 
 	private BootModule script(EObject system) {
-		return place(OutputFiles.BOOT_SCR, Kind.SCRIPT, false, new Sized(Resolver.SCRIPT_SIZE, SizeSource.GENERATED), system, "the boot script", "script");
+		long room = system instanceof dev.tessera.model.System s ? ScriptRoom.of(s) : Resolver.SCRIPT_SIZE;
+		return place(OutputFiles.BOOT_SCR, Kind.SCRIPT, false, new Sized(room, SizeSource.GENERATED), system, "the boot script", "script");
 	}
 
 	/**

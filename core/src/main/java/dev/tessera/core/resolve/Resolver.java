@@ -30,8 +30,8 @@ public final class Resolver {
 	public static final long ALIGN = 2 * Sizes.MIB;
 	/** Generated partial device trees are padded to this size (dtc -S), so their size is known before they exist. */
 	public static final long PARTIAL_DTB_SIZE = 64 * Sizes.KIB;
-	/** Room kept for the boot script (boot.scr) itself. */
-	public static final long SCRIPT_SIZE = 256 * Sizes.KIB;
+	/** Room kept for the boot script (boot.scr) itself, at least: a large system gets more ({@link ScriptRoom}). */
+	public static final long SCRIPT_SIZE = ScriptRoom.MINIMUM;
 	/** The name Xen's image is loaded by when the system names none. */
 	public static final String DEFAULT_XEN_IMAGE = "xen";
 
@@ -87,7 +87,7 @@ public final class Resolver {
 		TextLengths.check(s, b, xen.cmdline(), out);
 		BootPlan bootPlan = new BootPlan(dynamic ? Addressing.DYNAMIC : Addressing.FIXED,
 				bs != null && bs.getLoadCommand() != null ? bs.getLoadCommand() : "tftpb", bs != null && bs.isPreloaded(), start.dynamicStart(),
-				start.script().address(), modules.loads());
+				start.script().address(), start.script().size(), modules.loads());
 		List<String> hostPassthrough = DevicePlanner.hostPassthrough(domains);
 		List<EventChannelPlan> channels = eventChannels(s);
 		HostTreePlanner tree = new HostTreePlanner(xen.cmdline(), dom0, boot, cpus.pools(), channels, hostPassthrough,

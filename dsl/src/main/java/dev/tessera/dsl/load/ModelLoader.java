@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -18,6 +19,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provider;
 
 import dev.tessera.core.diag.Severity;
+import dev.tessera.core.time.Phases;
 import dev.tessera.dsl.TesseraStandaloneSetup;
 import dev.tessera.dsl.validation.TesseraValidator;
 import dev.tessera.model.TesseraFile;
@@ -32,8 +34,32 @@ public final class ModelLoader {
 	private final IResourceValidator validator;
 
 	public ModelLoader() {
-		this.resourceSets = injector().getProvider(XtextResourceSet.class);
-		this.validator = injector().getInstance(IResourceValidator.class);
+		try (var t = Phases.start("injector")) {
+			this.resourceSets = injector().getProvider(XtextResourceSet.class);
+			this.validator = injector().getInstance(IResourceValidator.class);
+		}
+	}
+
+	/**
+	 * Starts setting the language up on a thread of its own, so that what a command does first (its options, the
+	 * project file, loading the generators) overlaps the longest step of a cold start. A failure there is left to
+	 * the first {@link #injector()} call, which sets up again and reports it.
+	 */
+	public static void prepareInBackground() {
+		Thread t = new Thread(() -> {
+			try (var p = Phases.beside("injector")) {
+				prepare();
+			} catch (RuntimeException | LinkageError e) {
+				// the caller's own set-up repeats it and reports it
+			}
+		}, "tessera-setup");
+		t.setDaemon(true);
+		t.start();
+	}
+
+	/** The injector and the validator with every rule registered, under the lock a loader's first call waits on. */
+	private static synchronized void prepare() {
+		injector().getInstance(IResourceValidator.class);
 	}
 
 	public static synchronized Injector injector() {
@@ -64,10 +90,12 @@ public final class ModelLoader {
 	 * rules see it (the pipeline's boot overrides) starts from. Diagnostics are empty until {@link #validate}.
 	 */
 	public List<Loaded> read(List<Path> files) {
-		XtextResourceSet rs = resourceSets.get();
-		rs.setClasspathURIContext(ModelLoader.class.getClassLoader());
 		List<Resource> resources = new ArrayList<>();
-		for (Path p : files) resources.add(rs.getResource(URI.createFileURI(p.toAbsolutePath().normalize().toString()), true));
+		try (var t = Phases.start("parse")) {
+			XtextResourceSet rs = resourceSets.get();
+			rs.setClasspathURIContext(ModelLoader.class.getClassLoader());
+			for (Path p : files) resources.add(rs.getResource(URI.createFileURI(p.toAbsolutePath().normalize().toString()), true));
+		}
 		List<Loaded> result = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			Resource r = resources.get(i);
@@ -79,7 +107,14 @@ public final class ModelLoader {
 
 	/** Runs the editor's validator (syntax, links, the whole rule catalogue) on a file read by {@link #read}. */
 	public Loaded validate(Loaded read) {
-		List<Issue> issues = validator.validate(read.resource(), CheckMode.ALL, CancelIndicator.NullImpl);
+		// linking first, as the validator would, so the phases tell linking from the rules
+		try (var t = Phases.start("link")) {
+			EcoreUtil2.resolveLazyCrossReferences(read.resource(), CancelIndicator.NullImpl);
+		}
+		List<Issue> issues;
+		try (var t = Phases.start("validate")) {
+			issues = validator.validate(read.resource(), CheckMode.ALL, CancelIndicator.NullImpl);
+		}
 		List<dev.tessera.core.diag.Diagnostic> diags = new ArrayList<>();
 		for (Issue issue : issues) diags.add(toDiagnostic(read.path(), issue));
 		diags.sort(dev.tessera.core.diag.Diagnostic.ORDER);

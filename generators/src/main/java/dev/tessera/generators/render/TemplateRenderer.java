@@ -47,6 +47,17 @@ public final class TemplateRenderer {
 		}
 	}
 
+	/** Reads and parses every template now (FreeMarker caches them): a cold run does it while the language is set up. */
+	public static void preload() {
+		try {
+			for (String t : List.of("header.ftl", "partial.dts.ftl", "host.dts.ftl", "chosen.dts.ftl", "chosen.fdt.ftl", "boot.cmd.ftl", "xen.cfg.ftl",
+					"xl.cfg.ftl", "xl-devices.ftl", "start-domains.sh.ftl", "layout.svg.ftl", "isolation.md.ftl", "isolation.svg.ftl"))
+				CONFIG.getTemplate(t);
+		} catch (IOException e) {
+			// render reports it with the template's name
+		}
+	}
+
 	public String render(String template, Map<String, Object> model) {
 		try {
 			Template t = CONFIG.getTemplate(template);

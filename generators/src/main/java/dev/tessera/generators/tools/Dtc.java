@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tessera.core.time.Phases;
 import dev.tessera.process.ExternalProgram;
 
 /** The device-tree compiler: every device tree Tessera emits is compiled by it. */
@@ -20,7 +21,10 @@ public final class Dtc {
 		List<String> args = new ArrayList<>(List.of("-q", "-I", "dts", "-O", "dtb", "-i", dir.toString(), "-o", output));
 		if (padTo > 0) args.addAll(List.of("-S", Long.toString(padTo)));
 		args.add(source);
-		ExternalProgram.Result r = dtc.run(dir, args);
+		ExternalProgram.Result r;
+		try (var t = Phases.start("tools")) {
+			r = dtc.run(dir, args);
+		}
 		if (r.exitCode() != 0)
 			throw new ToolFailedException("dtc could not compile " + source + ": " + r.stderr().strip());
 	}

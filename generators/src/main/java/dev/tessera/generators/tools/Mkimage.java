@@ -2,6 +2,7 @@ package dev.tessera.generators.tools;
 
 import java.nio.file.Path;
 
+import dev.tessera.core.time.Phases;
 import dev.tessera.process.ExternalProgram;
 
 /** U-Boot's mkimage, which wraps a boot script (boot.cmd) into the image U-Boot's source command runs. */
@@ -11,8 +12,10 @@ public final class Mkimage {
 
 	/** @throws dev.tessera.process.ProgramNotInstalledException when mkimage is not installed */
 	public void wrapScript(Path dir, String arch, String script, String image) {
-		ExternalProgram.Result r = mkimage.run(dir, "-A", arch, "-O", "linux", "-T", "script", "-C", "none", "-n", "Tessera boot script",
-				"-d", script, image);
+		ExternalProgram.Result r;
+		try (var t = Phases.start("tools")) {
+			r = mkimage.run(dir, "-A", arch, "-O", "linux", "-T", "script", "-C", "none", "-n", "Tessera boot script", "-d", script, image);
+		}
 		if (r.exitCode() != 0)
 			throw new ToolFailedException("mkimage could not wrap " + script + ": " + (r.stderr() + r.stdout()).strip());
 	}

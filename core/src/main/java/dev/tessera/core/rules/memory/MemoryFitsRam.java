@@ -22,6 +22,9 @@ public final class MemoryFitsRam extends Rule {
 					+ "memory together must fit the board's RAM less the regions the firmware reserves (regions reserved for the "
 					+ "boot loader are free again once Xen runs).");
 
+	/** How many domains the message names. */
+	static final int LISTED = 5;
+
 	public MemoryFitsRam() {
 		super(INFO);
 	}
@@ -35,13 +38,17 @@ public final class MemoryFitsRam extends Rule {
 		long reserved = b.getReserved().stream().filter(r -> !r.isLoader()).mapToLong(ReservedRegion::getSize).sum();
 		long available = ram - reserved;
 		long wanted = 0;
+		int counted = 0;
 		StringBuilder breakdown = new StringBuilder();
 		for (Domain d : s.getDomains()) {
 			if (d.getMemory() <= 0) continue;
 			wanted += d.getMemory();
-			breakdown.append(breakdown.length() == 0 ? "" : ", ").append('\'').append(d.getName()).append("' ")
-					.append(Sizes.human(d.getMemory()));
+			if (counted++ < LISTED)
+				breakdown.append(breakdown.length() == 0 ? "" : ", ").append('\'').append(d.getName()).append("' ")
+						.append(Sizes.human(d.getMemory()));
 		}
+		// a thousand domains named in one line help no one: the first few, and how many more
+		if (counted > LISTED) breakdown.append(" and ").append(counted - LISTED).append(" more");
 		if (wanted > available)
 			out.report(INFO, s, NAMED__NAME, "the domains need " + Sizes.human(wanted) + " (" + breakdown
 					+ ") but board '" + b.getName() + "' has " + Sizes.human(ram) + " of RAM with "
