@@ -36,7 +36,7 @@ ${boot.loadCommand()?no_esc} ${fmt.hex(m.address())} "${m.file()}"
 </#if>
 
 fdt addr ${D}{fdt_addr}
-fdt resize 65536
+fdt resize ${fmt.hex(plan.hostTree().fdtRoom())}
 <@dt.hostTree tree=plan.hostTree()/>
 
 <#if boot.dynamic()>
