@@ -228,7 +228,8 @@ class TesseraEditorTest {
 		TesseraOutlinePage tess = Ui.waitFor("the Tessera outline page", SOON,
 				() -> outline.getCurrentPage() instanceof TesseraOutlinePage p ? p : null);
 		// the outline follows the text: it may first show the symbols of an earlier edit
-		List<String> expected = List.of("rt", "dom0", "cluster", "ivi", "guest");
+		// the cockpit's cpupool and domains, then its two product-line variants
+		List<String> expected = List.of("rt", "dom0", "cluster", "ivi", "guest", "premium", "base");
 		Ui.waitUntil("the outline to list " + expected, SOON, () -> !tess.symbols().isEmpty() && names(tess.symbols().get(0).getChildren()).equals(expected));
 		assertEquals("cockpit", tess.symbols().get(0).getName());
 		assertEquals(1, tess.symbols().size());
