@@ -34,7 +34,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.tessera.bench.LspLatency [--jar cli/target/tessera.jar]
- *      [--domains 200] [--devices 3000] [--warmup 20] [--keystrokes 50]
+ *      [--domains 200] [--devices 3000] [--warmup 20] [--keystrokes 50] [--edits 1000]
  * </pre>
  *
  * It writes into a temporary folder a board with {@code --devices} device nodes (each with its device-tree path,
@@ -42,11 +42,15 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * at-boot Linux domains, each given a device of its own), checks that the system is valid, then types: each
  * domain in turn gets three keystrokes on its vcpus, 1 to 2 (valid), 2 to 0 (an error the server must report)
  * and 0 to 1 (valid again); every answer is checked against the text. A last series types into the board file, which re-validates the board and the system that uses it.
+ * With {@code --edits N} it then types N more keystrokes into the system, each answered, and prints the server's
+ * resident memory (VmRSS of /proc) and its heap in use after a full collection (the JDK's jcmd: GC.run, then
+ * GC.heap_info) every quarter of them: a server that keeps something per edit grows in the second figure; the
+ * first also grows while the JVM sizes its heap and never shrinks.
  */
 public final class LspLatency {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of("cli/target/tessera.jar");
-		int domains = 200, devices = 3000, warmup = 20, keystrokes = 50;
+		int domains = 200, devices = 3000, warmup = 20, keystrokes = 50, edits = 0;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 			case "--jar" -> jar = Path.of(args[++i]);
@@ -54,8 +58,9 @@ public final class LspLatency {
 			case "--devices" -> devices = Integer.parseInt(args[++i]);
 			case "--warmup" -> warmup = Integer.parseInt(args[++i]);
 			case "--keystrokes" -> keystrokes = Integer.parseInt(args[++i]);
+			case "--edits" -> edits = Integer.parseInt(args[++i]);
 			default -> {
-				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N]");
+				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N] [--edits N]");
 				System.exit(2);
 			}
 			}
@@ -153,11 +158,56 @@ public final class LspLatency {
 			report("keystroke in the board, board's diagnostics", boardTimes);
 			report("keystroke in the board, system's diagnostics", systemAfterBoard);
 
+			// memory over many edits: the same keystrokes into the system, each answered, resident memory every quarter
+			if (edits > 0) {
+				System.out.printf(Locale.ROOT, "server memory after the series above: VmRSS %d MiB, heap in use after a full GC %s%n", rssMib(p.pid()),
+						heapAfterGc(p.pid()));
+				for (int i = 0; i < edits; i++) {
+					int at = vcpuOffsets.get(((i / 3) * 37) % vcpuOffsets.size());
+					char now = text.charAt(at);
+					char next = now == '1' ? '2' : now == '2' ? '0' : '1';
+					Position pos = position(text, at);
+					text = text.substring(0, at) + next + text.substring(at + 1);
+					seen = client.count(systemUri);
+					server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(systemUri, ++version),
+							List.of(new TextDocumentContentChangeEvent(new Range(pos, new Position(pos.getLine(), pos.getCharacter() + 1)), String.valueOf(next)))));
+					client.await(systemUri, seen);
+					if ((i + 1) % Math.max(1, edits / 4) == 0)
+						System.out.printf(Locale.ROOT, "server memory after %4d more edits: VmRSS %d MiB, heap in use after a full GC %s%n", i + 1,
+								rssMib(p.pid()), heapAfterGc(p.pid()));
+				}
+			}
+
 			server.shutdown().get(30, TimeUnit.SECONDS);
 			server.exit();
 			p.waitFor(30, TimeUnit.SECONDS);
 		} finally {
 			if (p.isAlive()) p.destroyForcibly();
+		}
+	}
+
+	/** A process's resident memory (VmRSS in /proc/PID/status), in MiB; -1 where there is no /proc. */
+	static long rssMib(long pid) {
+		try {
+			for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status")))
+				if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+		} catch (java.io.IOException | NumberFormatException e) {
+			// not Linux: no figure
+		}
+		return -1;
+	}
+
+	/** The heap a process uses after a full collection, from the JDK's jcmd ("used 123456K"), or "?" without it. */
+	static String heapAfterGc(long pid) {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		try {
+			new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+			Process info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+			String out = new String(info.getInputStream().readAllBytes());
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+			return m.find() ? Long.parseLong(m.group(1)) / 1024 + " MiB" : "?";
+		} catch (java.io.IOException | InterruptedException e) {
+			return "?";
 		}
 	}
 
@@ -169,8 +219,13 @@ public final class LspLatency {
 		if (times.isEmpty()) return;
 		List<Double> s = new ArrayList<>(times);
 		s.sort(null);
-		System.out.printf(Locale.ROOT, "%-46s n=%3d  min %6.1f  median %6.1f  p90 %6.1f  max %6.1f ms%n", what, s.size(), s.get(0),
-				s.get(s.size() / 2), s.get((int) Math.min(s.size() - 1, Math.ceil(s.size() * 0.9) - 1)), s.get(s.size() - 1));
+		System.out.printf(Locale.ROOT, "%-46s n=%3d  min %6.1f  median %6.1f  p90 %6.1f  p95 %6.1f  max %6.1f ms%n", what, s.size(), s.get(0),
+				s.get(s.size() / 2), percentile(s, 0.90), percentile(s, 0.95), s.get(s.size() - 1));
+	}
+
+	/** The nearest-rank percentile of sorted values. */
+	static double percentile(List<Double> sorted, double p) {
+		return sorted.get((int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(sorted.size() * p) - 1)));
 	}
 
 	static Position position(String text, int offset) {
