@@ -51,6 +51,23 @@ class YoctoClassTest {
 	}
 
 	@Test
+	void withAllVariantsEveryProductIsDeployedInAFolderOfItsOwn() throws Exception {
+		Map<String, String> vars = variables(ROOT.resolve("examples/ivi/cockpit.tess"));
+		vars.put("TESSERA_ARGS", "--werror --all-variants");
+		assertEquals(0, task("do_tessera_generate", vars).exit(), "generate");
+		assertEquals(0, task("do_deploy", vars).exit(), "deploy");
+		Path out = Path.of(vars.get("TESSERA_OUT")), deployed = Path.of(vars.get("DEPLOYDIR"), "tessera");
+		for (String product : List.of("cockpit", "premium", "base")) {
+			assertArrayEquals(Files.readAllBytes(out.resolve(product + "/manifest.yaml")), Files.readAllBytes(deployed.resolve(product + "/manifest.yaml")), product);
+			assertArrayEquals(Files.readAllBytes(out.resolve(product + "/boot.scr")), Files.readAllBytes(deployed.resolve(product + "/boot.scr")), product);
+		}
+		// the premium cockpit's extra domain, the base one without the guest
+		assertTrue(Files.exists(deployed.resolve("premium/xl/rear.cfg")), "premium has its rear-seat domain");
+		assertFalse(Files.exists(deployed.resolve("base/xl/guest.cfg")), "base has no guest");
+		assertFalse(Files.exists(deployed.resolve("manifest.yaml")), "no manifest at the top: one per product");
+	}
+
+	@Test
 	void aSystemWithAWarningFailsTheTaskAndNothingIsDeployed() throws Exception {
 		Path system = Files.writeString(tmp.resolve("w.tess"), """
 				system w on qemu-virt {
