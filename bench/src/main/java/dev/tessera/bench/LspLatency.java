@@ -103,23 +103,13 @@ public final class LspLatency {
 			// keystrokes in the system: "vcpus 1" of domain k becomes 2, 0 (an error) or 1 again
 			List<Integer> vcpuOffsets = new ArrayList<>();
 			for (int at = system.indexOf("vcpus 1"); at >= 0; at = system.indexOf("vcpus 1", at + 1)) vcpuOffsets.add(at + 6);
-			int version = 1;
-			String text = system;
+			Typist typist = new Typist(server, client, systemUri, system, vcpuOffsets);
 			List<Double> valid = new ArrayList<>(), invalid = new ArrayList<>();
 			for (int i = 0; i < warmup + keystrokes; i++) {
-				// each domain in turn gets three keystrokes: 1 -> 2 (valid), 2 -> 0 (error), 0 -> 1 (valid again)
-				int at = vcpuOffsets.get(((i / 3) * 37) % vcpuOffsets.size());
-				char now = text.charAt(at);
-				char next = now == '1' ? '2' : now == '2' ? '0' : '1';
-				Position pos = position(text, at);
-				text = text.substring(0, at) + next + text.substring(at + 1);
-				seen = client.count(systemUri);
 				long start = System.nanoTime();
-				server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(systemUri, ++version),
-						List.of(new TextDocumentContentChangeEvent(new Range(pos, new Position(pos.getLine(), pos.getCharacter() + 1)), String.valueOf(next)))));
-				PublishDiagnosticsParams d = client.await(systemUri, seen);
+				PublishDiagnosticsParams d = typist.keystroke(i);
 				double took = ms(System.nanoTime() - start);
-				boolean error = next == '0';
+				boolean error = typist.last == '0';
 				if (error != d.getDiagnostics().stream().anyMatch(x -> "domain.vcpus".equals(x.getCode().getLeft())))
 					throw new IllegalStateException("keystroke " + i + ": diagnostics do not match the text: " + d.getDiagnostics());
 				if (i >= warmup) (error ? invalid : valid).add(took);
@@ -163,15 +153,7 @@ public final class LspLatency {
 				System.out.printf(Locale.ROOT, "server memory after the series above: VmRSS %d MiB, heap in use after a full GC %s%n", rssMib(p.pid()),
 						heapAfterGc(p.pid()));
 				for (int i = 0; i < edits; i++) {
-					int at = vcpuOffsets.get(((i / 3) * 37) % vcpuOffsets.size());
-					char now = text.charAt(at);
-					char next = now == '1' ? '2' : now == '2' ? '0' : '1';
-					Position pos = position(text, at);
-					text = text.substring(0, at) + next + text.substring(at + 1);
-					seen = client.count(systemUri);
-					server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(systemUri, ++version),
-							List.of(new TextDocumentContentChangeEvent(new Range(pos, new Position(pos.getLine(), pos.getCharacter() + 1)), String.valueOf(next)))));
-					client.await(systemUri, seen);
+					typist.keystroke(i);
 					if ((i + 1) % Math.max(1, edits / 4) == 0)
 						System.out.printf(Locale.ROOT, "server memory after %4d more edits: VmRSS %d MiB, heap in use after a full GC %s%n", i + 1,
 								rssMib(p.pid()), heapAfterGc(p.pid()));
@@ -266,6 +248,41 @@ public final class LspLatency {
 			sb.append("\n\tdomain guest").append(d).append(" at-boot {\n\t\tos linux\n\t\tmemory 32M\n\t\tvcpus 1\n\t\tkernel \"Image\" max 40M\n\t\tcmdline \"console=ttyAMA0 id=")
 					.append(d).append("\"\n\t\tpassthrough dev").append(d).append("\n\t}\n");
 		return sb.append("}\n").toString();
+	}
+
+	/**
+	 * Types into the system: keystroke i goes to the vcpus of domain (i / 3) * 37 mod n, so each domain in turn gets three,
+	 * 1 -> 2 (valid), 2 -> 0 (the error domain.vcpus) and 0 -> 1 (valid again); each waits for the server's answer.
+	 */
+	static final class Typist {
+		private final LanguageServer server;
+		private final Client client;
+		private final String uri;
+		private final List<Integer> offsets;
+		private String text;
+		private int version = 1;
+		/** the character the last keystroke typed */
+		char last;
+
+		Typist(LanguageServer server, Client client, String uri, String text, List<Integer> offsets) {
+			this.server = server;
+			this.client = client;
+			this.uri = uri;
+			this.text = text;
+			this.offsets = offsets;
+		}
+
+		PublishDiagnosticsParams keystroke(int i) throws Exception {
+			int at = offsets.get(((i / 3) * 37) % offsets.size());
+			char now = text.charAt(at);
+			last = now == '1' ? '2' : now == '2' ? '0' : '1';
+			Position pos = position(text, at);
+			text = text.substring(0, at) + last + text.substring(at + 1);
+			int seen = client.count(uri);
+			server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, ++version),
+					List.of(new TextDocumentContentChangeEvent(new Range(pos, new Position(pos.getLine(), pos.getCharacter() + 1)), String.valueOf(last)))));
+			return client.await(uri, seen);
+		}
 	}
 
 	/** Records diagnostics per document; answers nothing else. */
