@@ -109,15 +109,7 @@ class DevicePlannerTest {
 		System s = system(b);
 		Domain host = domain(s, "domd", Role.DRIVER, null, 64 * MIB, "K", MIB);
 		Domain guest = domain(s, "doma", Role.GUEST, null, 64 * MIB, "K", MIB);
-		GpuShare g = F.createGpuShare();
-		g.setDevice(gpu);
-		g.setMode(GpuSharing.HARDWARE);
-		g.setHost(host);
-		GpuGuest x = F.createGpuGuest();
-		x.setDomain(guest);
-		x.setOsid(2);
-		g.getGuests().add(x);
-		s.getGpus().add(g);
+		shareInHardware(s, gpu, host, guest, 2);
 		DevicePlanner devices = new DevicePlanner(s, b);
 		PassthroughPlan bank = devices.of(guest).get(0);
 		assertTrue(bank.window());
@@ -145,15 +137,7 @@ class DevicePlannerTest {
 		Domain host = domain(s, "domd", Role.DRIVER, null, 64 * MIB, "K", MIB);
 		Domain guest = domain(s, "doma", Role.GUEST, null, 64 * MIB, "K", MIB);
 		pass(host, gpu);
-		GpuShare g = F.createGpuShare();
-		g.setDevice(gpu);
-		g.setMode(GpuSharing.HARDWARE);
-		g.setHost(host);
-		GpuGuest x = F.createGpuGuest();
-		x.setDomain(guest);
-		x.setOsid(1);
-		g.getGuests().add(x);
-		s.getGpus().add(g);
+		shareInHardware(s, gpu, host, guest, 1);
 		DevicePlanner devices = new DevicePlanner(s, b);
 
 		List<PassthroughPlan> h = devices.of(host);
@@ -167,5 +151,18 @@ class DevicePlannerTest {
 		assertEquals(List.of(new MmioRange(0xfd010000L, 0x1000, 0xfd000000L)), a.get(0).regs(), "one page of OSID 1's 64 KiB bank");
 		assertEquals(List.of(1, 1), a.subList(1, 3).stream().map(p -> p.stream().id()).toList(), "micro-TLB 1 for OSID 1");
 		assertEquals("/soc/gsx_ipmmu_pv0_doma", a.get(1).hostPath());
+	}
+
+	/** The GPU shared in hardware: hosted by {@code host}, {@code guest} in OSID {@code osid}. */
+	private static void shareInHardware(System s, Device gpu, Domain host, Domain guest, int osid) {
+		GpuShare g = F.createGpuShare();
+		g.setDevice(gpu);
+		g.setMode(GpuSharing.HARDWARE);
+		g.setHost(host);
+		GpuGuest x = F.createGpuGuest();
+		x.setDomain(guest);
+		x.setOsid(osid);
+		g.getGuests().add(x);
+		s.getGpus().add(g);
 	}
 }
