@@ -78,9 +78,9 @@ final class RulesCommand implements Callable<Integer> {
 		var out = spec.commandLine().getOut();
 		RuleInfo r = RuleCatalogue.all().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
 		if (r == null) {
-			List<String> close = dev.tessera.dsl.validation.Suggestions.closest(id, RuleCatalogue.all().stream().map(RuleInfo::id).toList());
+			List<String> close = dev.tessera.core.text.Suggestions.closest(id, RuleCatalogue.all().stream().map(RuleInfo::id).toList());
 			spec.commandLine().getErr().println("tessera: no rule '" + id + "'"
-					+ (close.isEmpty() ? "" : ": did you mean " + dev.tessera.dsl.validation.Suggestions.quotedOr(close) + "?")
+					+ (close.isEmpty() ? "" : ": did you mean " + dev.tessera.core.text.Suggestions.quotedOr(close) + "?")
 					+ " (tessera rules lists them all)");
 			return Main.USAGE;
 		}

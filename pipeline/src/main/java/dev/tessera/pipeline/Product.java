@@ -6,7 +6,7 @@ import java.util.List;
 import dev.tessera.core.diag.Finding;
 import dev.tessera.core.variant.AppliedVariant;
 import dev.tessera.core.variant.VariantApplier;
-import dev.tessera.dsl.validation.Suggestions;
+import dev.tessera.core.text.Suggestions;
 import dev.tessera.model.System;
 import dev.tessera.model.Variant;
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.SeverityPolicy;
 import dev.tessera.core.rules.RuleCatalogue;
-import dev.tessera.dsl.validation.Suggestions;
+import dev.tessera.core.text.Suggestions;
 
 /**
  * A project's settings, in {@value #FILE} in the folder of a .tess file or any folder above it (the nearest wins), so

@@ -50,16 +50,14 @@ public final class VariantApplier {
 		Findings out = new Findings();
 		// conflicting changes are reported, and the changes still applied: what else is wrong with them shows too
 		VariantConflicts.check(variant, out);
-		{
-			for (VariantChange c : variant.getChanges())
-				if (c instanceof ChangeBoard b) changeBoard(copy, b, out, origins);
-			for (VariantChange c : variant.getChanges()) {
-				EObject copied = copier.get(c);
-				if (c instanceof ChangeXen x) changeXen(copy, x, origins);
-				else if (c instanceof RemoveDomain r) removeDomain(copy, r, out);
-				else if (c instanceof ChangeDomain d) changeDomain(copy, d, (ChangeDomain) copied, out, origins);
-				else if (c instanceof AddDomain a) addDomain(copy, a, (AddDomain) copied, out);
-			}
+		for (VariantChange c : variant.getChanges())
+			if (c instanceof ChangeBoard b) changeBoard(copy, b, out, origins);
+		for (VariantChange c : variant.getChanges()) {
+			EObject copied = copier.get(c);
+			if (c instanceof ChangeXen x) changeXen(copy, x, origins);
+			else if (c instanceof RemoveDomain r) removeDomain(copy, r, out);
+			else if (c instanceof ChangeDomain d) changeDomain(copy, d, (ChangeDomain) copied, out, origins);
+			else if (c instanceof AddDomain a) addDomain(copy, a, (AddDomain) copied, out);
 		}
 		copy.getVariants().clear();
 		return new AppliedVariant(variant, copy, List.copyOf(out.all()), origins);
@@ -101,9 +99,14 @@ public final class VariantApplier {
 			EObject candidate = it.next();
 			if (candidate.eClass() == value.eClass() && candidate instanceof Named n && name != null && name.equals(n.getName())) return candidate;
 		}
-		out.report(VariantRules.BOARD_LACKS, change, CHANGE_BOARD__BOARD, "variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "': board '" + to.getName() + "' has no "
+		out.report(VariantRules.BOARD_LACKS, change, CHANGE_BOARD__BOARD, "variant '" + variantOf(change) + "': board '" + to.getName() + "' has no "
 				+ Describe.kind(value) + " '" + name + "', which " + Describe.holder(holder) + " names");
 		return null;
+	}
+
+	/** The name of the variant a change belongs to, for messages. */
+	private static String variantOf(VariantChange change) {
+		return ((Variant) change.eContainer()).getName();
 	}
 
 	private static void changeXen(System copy, ChangeXen change, Origins origins) {
@@ -122,7 +125,7 @@ public final class VariantApplier {
 		List<String> users = new ArrayList<>();
 		for (EStructuralSetting use : EStructuralSetting.usages(d, copy)) users.add(Describe.holder(use.holder()));
 		if (!users.isEmpty()) {
-			out.report(VariantRules.STILL_USED, change, REMOVE_DOMAIN__DOMAIN, "variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "' removes domain '" + d.getName() + "', but "
+			out.report(VariantRules.STILL_USED, change, REMOVE_DOMAIN__DOMAIN, "variant '" + variantOf(change) + "' removes domain '" + d.getName() + "', but "
 					+ String.join(", ", users.stream().distinct().toList()) + " still name" + (users.size() == 1 ? "s" : "") + " it");
 			return;
 		}
@@ -152,7 +155,7 @@ public final class VariantApplier {
 			if (p != null) EcoreUtil.remove(p);
 			else if (dev != null && !dev.eIsProxy())
 				out.report(VariantRules.UNKNOWN_PASSTHROUGH, change, CHANGE_DOMAIN__REMOVE_PASSTHROUGH, i,
-						"variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "': domain '" + d.getName() + "' passes no device '" + dev.getName() + "' through");
+						"variant '" + variantOf(change) + "': domain '" + d.getName() + "' passes no device '" + dev.getName() + "' through");
 		}
 		// the added passthroughs move over; the copier still knows them as the variant's, so findings land there
 		d.getPassthrough().addAll(new ArrayList<>(copied.getAddPassthrough()));
@@ -162,7 +165,7 @@ public final class VariantApplier {
 		Domain added = copied.getDomain();
 		if (added == null) return;
 		if (copy.getDomains().stream().anyMatch(d -> d.getName() != null && d.getName().equals(added.getName()))) {
-			out.report(VariantRules.CONFLICT, change.getDomain(), NAMED__NAME, "variant '" + ((dev.tessera.model.Variant) change.eContainer()).getName() + "' adds domain '" + added.getName()
+			out.report(VariantRules.CONFLICT, change.getDomain(), NAMED__NAME, "variant '" + variantOf(change) + "' adds domain '" + added.getName()
 					+ "', which the system already has: change it with 'domain " + added.getName() + " { ... }' instead");
 			return;
 		}
@@ -185,7 +188,7 @@ public final class VariantApplier {
 			for (EObject e = o; e != null; e = e.eContainer()) {
 				if (e instanceof GpuShare g) return "gpu " + (g.getDevice() == null ? "?" : g.getDevice().getName());
 				if (e instanceof System s) return "system '" + s.getName() + "'";
-				if (e instanceof dev.tessera.model.XenSettings) return "xen";
+				if (e instanceof XenSettings) return "xen";
 				if (e instanceof Named n) return keyword(e) + " '" + n.getName() + "'";
 			}
 			return "the system";

@@ -1,4 +1,4 @@
-package dev.tessera.dsl.validation;
+package dev.tessera.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -18,6 +18,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import com.google.inject.Inject;
 
 import dev.tessera.core.rules.LanguageRules;
+import dev.tessera.core.text.Suggestions;
 import dev.tessera.dsl.scoping.BoardLibrary;
 import dev.tessera.dsl.scoping.Candidates;
 import dev.tessera.model.Board;

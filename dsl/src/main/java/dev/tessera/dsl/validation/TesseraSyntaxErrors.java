@@ -27,6 +27,8 @@ import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 
 import com.google.inject.Inject;
 
+import dev.tessera.core.text.Suggestions;
+
 /**
  * Syntax errors in the user's words for the common mistakes, each with a quick fix where the intent is clear: a
  * size whose unit is lower case or apart from its number ({@code 2g}, {@code 512 M}), a misspelt keyword
