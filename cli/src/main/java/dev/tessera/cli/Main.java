@@ -21,8 +21,7 @@ public final class Main implements Runnable {
 	public static void main(String[] args) {
 		dev.tessera.core.time.Phases.begin();
 		// the language's set-up is most of a cold check or generate: start it before reading the options
-		String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-
+		String command = commandOf(args);
 		if (command.equals("generate") || command.equals("check")) dev.tessera.dsl.load.ModelLoader.prepareInBackground();
 		System.exit(run(args));
 	}
@@ -63,11 +62,16 @@ public final class Main implements Runnable {
 	 */
 	static CommandLine commandLine(String... args) {
 		CommandLine cli = new CommandLine(new Main());
-		String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+		String named = commandOf(args);
 		COMMANDS.forEach((name, command) -> {
 			if (!COMMANDS.containsKey(named) || name.equals(named)) cli.addSubcommand(name, command.get());
 		});
 		return cli;
+	}
+
+	/** The command the arguments name: their first word that is no option ("" for none). */
+	private static String commandOf(String[] args) {
+		return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
 	}
 
 	@Override
