@@ -47,6 +47,10 @@ final class GenerateCommand implements Callable<Integer> {
 			+ "or xen/.config of your build): a feature the build lacks is an error (rule xen.build) naming the option")
 	Path xenConfig;
 
+	@Option(names = "--xen-source", paramLabel = "DIR", description = "the source tree of the Xen the system boots (Debian: apt-get source xen): "
+			+ "a system with 'xsm flask' has its policy compiled against it (default: $TESSERA_XEN_SOURCE)")
+	Path xenSource;
+
 	@Option(names = "--variant", paramLabel = "NAME", description = "generate this variant of the system instead of the system as written "
 			+ "(repeatable: then each into DIR/NAME; the system's own name selects the system as written)")
 	java.util.List<String> variants = new java.util.ArrayList<>();
@@ -93,7 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
 		try {
 			Pipeline.Request request = new Pipeline.Request(systemFile, system, files.isEmpty() ? null : files.get(0), output)
 					.withPolicy(policy).withFileSearch(files.isEmpty() ? java.util.List.of() : files.subList(1, files.size()), fileOverrides)
-					.withProducts(allVariants ? Products.allVariants() : Products.named(variants));
+					.withProducts(allVariants ? Products.allVariants() : Products.named(variants)).withXenSource(xenSource);
 			if (xenConfig != null) {
 				if (!Pipeline.readable(xenConfig)) {
 					err.println("tessera: cannot read the Xen configuration " + xenConfig + ": no such file");

@@ -22,6 +22,7 @@ import dev.tessera.generators.manifest.ManifestWriter.Artifact;
 import dev.tessera.generators.output.StagedOutput;
 import dev.tessera.generators.render.TemplateRenderer;
 import dev.tessera.generators.tools.Dtc;
+import dev.tessera.generators.tools.FlaskPolicyCompiler;
 import dev.tessera.generators.tools.Mkimage;
 import dev.tessera.generators.tools.ToolFailedException;
 
@@ -33,6 +34,9 @@ public final class SystemGenerator {
 	private final TemplateRenderer renderer = new TemplateRenderer();
 	private final Dtc dtc = new Dtc();
 	private final Mkimage mkimage = new Mkimage();
+	private final FlaskPolicyCompiler flask = new FlaskPolicyCompiler();
+	/** checkpolicy's input, written and removed inside the staging folder. */
+	private static final String FLASK_POLICY_CONF = "flask/policy.conf";
 
 	/**
 	 * Loads what rendering uses (FreeMarker and the templates, Jackson's YAML writer) ahead of the first plan: a
@@ -54,6 +58,14 @@ public final class SystemGenerator {
 
 	/** The same, with the files the run read, which manifest.yaml lists. */
 	public List<Artifact> render(Plan plan, byte[] boardDts, StagedOutput out, List<ManifestWriter.Input> inputs) {
+		return render(plan, boardDts, out, inputs, null);
+	}
+
+	/**
+	 * The same; a plan with a FLASK policy is compiled against {@code xenSource}, the target Xen's source tree (the
+	 * pipeline checks it is one before it resolves).
+	 */
+	public List<Artifact> render(Plan plan, byte[] boardDts, StagedOutput out, List<ManifestWriter.Input> inputs, Path xenSource) {
 		List<Artifact> artifacts = new ArrayList<>();
 		Path dir = out.dir();
 		out.write(BOARD_DTS, boardDts);
@@ -69,6 +81,25 @@ public final class SystemGenerator {
 			dtc.compile(dir, dts, dtb, dom0less ? Resolver.PARTIAL_DTB_SIZE : 0);
 			artifacts.add(new Artifact(dts, "partial-device-tree-source"));
 			artifacts.add(new Artifact(dtb, "partial-device-tree"));
+		}
+
+		// The FLASK policy: the system's module, compiled against the target Xen's policy sources into the boot module
+		if (plan.xen().flask() != null) {
+			if (xenSource == null) throw new ToolFailedException("the FLASK policy of " + plan.product() + " needs Xen's policy sources (--xen-source)");
+			out.write(FLASK_MODULE, renderer.render("flask.te.ftl", Map.of("plan", plan)));
+			out.write(FLASK_MODULES_CONF, renderer.render("flask.modules.conf.ftl", Map.of("plan", plan,
+					"xenModules", FlaskPolicyCompiler.XEN_MODULES, "ownModule", FlaskPolicyCompiler.OWN_MODULE)));
+			flask.compile(xenSource, dir, FLASK_MODULE, FLASK_POLICY_CONF, XEN_POLICY);
+			// the expanded sources carry the source tree's paths (m4 -s): not an output, only checkpolicy's input
+			deleteQuietly(out.file(FLASK_POLICY_CONF));
+			long size = out.file(XEN_POLICY).toFile().length();
+			if (size > plan.xen().flask().policy().size())
+				throw new ToolFailedException(XEN_POLICY + " is " + size + " bytes, more than the " + plan.xen().flask().policy().size() + " bytes planned for it");
+			out.write(UEFI_XEN_POLICY, readAll(out.file(XEN_POLICY)));
+			artifacts.add(new Artifact(FLASK_MODULE, "flask-policy-module"));
+			artifacts.add(new Artifact(FLASK_MODULES_CONF, "flask-policy-modules"));
+			artifacts.add(new Artifact(XEN_POLICY, "flask-policy"));
+			artifacts.add(new Artifact(UEFI_XEN_POLICY, "uefi-flask-policy"));
 		}
 
 		// Host device tree with /chosen, for loaders that take a ready DTB (QEMU -dtb, a prebuilt image).
@@ -148,6 +179,14 @@ public final class SystemGenerator {
 			out.write(MANIFEST, new ManifestWriter().write(plan, dir, artifacts, inputs));
 		}
 		return artifacts;
+	}
+
+	private static void deleteQuietly(Path p) {
+		try {
+			java.nio.file.Files.deleteIfExists(p);
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private static byte[] readAll(Path p) {

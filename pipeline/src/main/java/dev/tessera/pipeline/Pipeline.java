@@ -22,15 +22,21 @@ import dev.tessera.core.resolve.Resolver;
 import dev.tessera.core.rules.PipelineRules;
 import dev.tessera.core.rules.xen.XenBuildHasFeatures;
 import dev.tessera.core.time.Phases;
+import dev.tessera.core.xen.Systems;
 import dev.tessera.core.xen.XenBuild;
+import dev.tessera.core.xen.XenVersion;
 import dev.tessera.dsl.load.ModelLoader;
 import dev.tessera.generators.SystemGenerator;
 import dev.tessera.generators.manifest.ManifestWriter.Artifact;
 import dev.tessera.generators.output.StagedOutput;
+import dev.tessera.generators.tools.FlaskPolicyCompiler;
 import dev.tessera.generators.tools.ToolFailedException;
 import dev.tessera.model.Board;
 import dev.tessera.model.System;
 import dev.tessera.model.TesseraFile;
+import dev.tessera.model.TesseraPackage;
+import dev.tessera.model.XenSettings;
+import dev.tessera.model.Xsm;
 
 /**
  * The whole headless job, in five stages: <b>load</b> the files, <b>validate</b> them with every rule, <b>resolve</b>
@@ -52,31 +58,43 @@ public final class Pipeline {
 	 * @param policy     what the build makes of warnings (rules off, made errors, --werror)
 	 */
 	public record Request(Path systemFile, String systemName, Path filesDir, Path outputDir, BootOverrides overrides, XenBuild xenBuild,
-			SeverityPolicy policy, List<Path> moreFileFolders, Map<String, Path> fileOverrides, Products products) {
+			SeverityPolicy policy, List<Path> moreFileFolders, Map<String, Path> fileOverrides, Products products, Path xenSource) {
 		public Request(Path systemFile, String systemName, Path filesDir, Path outputDir) {
-			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT, List.of(), Map.of(), Products.SYSTEM);
+			this(systemFile, systemName, filesDir, outputDir, BootOverrides.NONE, null, SeverityPolicy.DEFAULT, List.of(), Map.of(), Products.SYSTEM, null);
+		}
+
+		/** The Xen source tree a FLASK policy is compiled against (its tools/flask/policy and xen/xsm/flask/policy). */
+		public Request withXenSource(Path source) {
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, moreFileFolders, fileOverrides, products, source);
+		}
+
+		/** The Xen source tree given, else the environment's TESSERA_XEN_SOURCE, else null. */
+		Path xenSourceOrEnvironment() {
+			if (xenSource != null) return xenSource;
+			String env = java.lang.System.getenv("TESSERA_XEN_SOURCE");
+			return env == null || env.isBlank() ? null : Path.of(env);
 		}
 
 		public Request withOverrides(BootOverrides o) {
-			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy, moreFileFolders, fileOverrides, products);
+			return new Request(systemFile, systemName, filesDir, outputDir, o, xenBuild, policy, moreFileFolders, fileOverrides, products, xenSource);
 		}
 
 		public Request withXenBuild(XenBuild b) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy, moreFileFolders, fileOverrides, products);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, b, policy, moreFileFolders, fileOverrides, products, xenSource);
 		}
 
 		public Request withPolicy(SeverityPolicy p) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p, moreFileFolders, fileOverrides, products);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, p, moreFileFolders, fileOverrides, products, xenSource);
 		}
 
 		/** Boot files are looked up in {@link #files()}, then in these folders in order; a file named here is taken from its path. */
 		public Request withFileSearch(List<Path> more, Map<String, Path> byName) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, List.copyOf(more), Map.copyOf(byName), products);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, List.copyOf(more), Map.copyOf(byName), products, xenSource);
 		}
 
 		/** Which variants of the system to generate (default: the system as written). */
 		public Request withProducts(Products p) {
-			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, moreFileFolders, fileOverrides, p);
+			return new Request(systemFile, systemName, filesDir, outputDir, overrides, xenBuild, policy, moreFileFolders, fileOverrides, p, xenSource);
 		}
 
 		BootFileSearch search() {
@@ -198,6 +216,22 @@ public final class Pipeline {
 			if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
 		}
 
+		// a FLASK policy needs the target Xen's policy sources
+		Path xenSource = r.xenSourceOrEnvironment();
+		List<Diagnostic> sources = new ArrayList<>();
+		for (Product p : products) {
+			XenSettings x = p.system().getXen();
+			if (x == null || !x.isSetXsm() || x.getXsm() != Xsm.FLASK) continue;
+			String problem = flaskSourceProblem(xenSource, Systems.xenVersion(p.system()));
+			if (problem == null) continue;
+			Findings found = new Findings();
+			found.report(PipelineRules.FLASK_SOURCE, x, TesseraPackage.Literals.XEN_SETTINGS__XSM, "system '" + p.system().getName()
+					+ "' declares xsm flask: " + problem);
+			for (Finding f : found.all()) sources.add(ModelLoader.locate(loaded.file(), p.toSource(f)));
+		}
+		diags.addAll(r.policy().apply(sources.stream().distinct().toList()));
+		if (diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return Outcome.stopped(diags);
+
 		// resolve every product before anything is rendered: one that fails stops them all
 		BootFileSearch search = r.search();
 		List<Resolution> resolutions = new ArrayList<>();
@@ -231,7 +265,7 @@ public final class Pipeline {
 				Plan plan = p.variant() == null ? resolutions.get(i).plan() : resolutions.get(i).plan().ofVariant(p.name());
 				List<Artifact> rendered;
 				try (var t = Phases.start("render")) {
-					rendered = generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile()));
+					rendered = generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile()), xenSource);
 				}
 				for (Artifact a : rendered) artifacts.add(folder == null ? a : new Artifact(folder + "/" + a.path(), a.role()));
 				if (folder != null) artifacts.add(new Artifact(folder + "/manifest.yaml", Product.MANIFEST));
@@ -243,6 +277,25 @@ public final class Pipeline {
 		} catch (ToolFailedException e) {
 			return new Outcome(List.copyOf(diags), resolutions.get(0).plan(), List.of(), new Stop(Stop.Reason.TOOL_FAILED, e.getMessage()));
 		}
+	}
+
+	/** Why a folder cannot serve to compile a FLASK policy for Xen {@code target}, or null when it can. */
+	static String flaskSourceProblem(Path source, XenVersion target) {
+		if (source == null)
+			return "its policy is compiled against Xen " + target + "'s policy sources, and none were given (--xen-source DIR "
+					+ "or TESSERA_XEN_SOURCE; Debian: apt-get source xen)";
+		if (!FlaskPolicyCompiler.hasPolicySources(source))
+			return "'" + source + "' is not a Xen source tree with its FLASK policy sources (xen/xsm/flask/policy/access_vectors, "
+					+ "tools/flask/policy/modules/xen.if)";
+		try {
+			XenVersion v = FlaskPolicyCompiler.versionOf(source);
+			if (!v.equals(target))
+				return "the Xen sources in '" + source + "' are Xen " + v + "'s, and the system targets Xen " + target
+						+ ": a policy names the classes and permissions of the hypervisor that loads it, so compile against " + target + "'s";
+		} catch (java.io.IOException e) {
+			return "cannot read the Xen version of '" + source + "': " + e.getMessage();
+		}
+		return null;
 	}
 
 	/**

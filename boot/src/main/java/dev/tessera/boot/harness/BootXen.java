@@ -100,6 +100,21 @@ public record BootXen(Path image, XenBuild build, XenVersion release, Platform p
 		return new BootXen(image, build, release, Platform.of(arch, release, assets), List.copyOf(notes));
 	}
 
+	/**
+	 * The source tree of the release that boots, where e2e/assets.sh unpacked Debian's source package (xen-source for
+	 * 4.17, xen-source-4.20 with the item group xen420-features), or null: a FLASK policy is compiled against it.
+	 */
+	public Path source() {
+		return release == null ? null : sourceOf(release);
+	}
+
+	/** The harness's source tree of a release, or null. */
+	public static Path sourceOf(XenVersion release) {
+		String folder = release.equals(XenRequest.RELEASES.get(0)) ? "xen-source" : "xen-source-" + release;
+		Path src = BootAssets.defaultCacheDir().resolve(folder).resolve("src");
+		return Files.isDirectory(src) ? src : null;
+	}
+
 	/** Debian's Xen 4.17 lacks these; the harness's feature build has them. */
 	static boolean needsFeatures(System s) {
 		if (!s.getCpupools().isEmpty() || !s.getSharedMemory().isEmpty()) return true;

@@ -39,6 +39,8 @@ final class FailureLines {
 			// panics: "Panic on CPU" ends the boot first; these name why, for a reader of the list and of the log
 			new FailureLine("Xenstore support requires dom0 to be present", Where.XEN,
 					"4.17 xen/arch/arm/domain_build.c:3788, 4.20 xen/arch/arm/dom0less-build.c:750, construct_domU: xen,enhanced \"enabled\" without dom0"),
+			// FLASK denied something: in a boot the generated policy should allow everything the system declares
+			new FailureLine("avc:  denied", Where.XEN, "xen/xsm/flask/avc.c, avc_audit: the policy does not allow what a domain asked"),
 			new FailureLine("Could not set up domains evtchn", Where.XEN,
 					"4.17 xen/arch/arm/domain_build.c:3589,3595, 4.20 xen/arch/arm/static-evtchn.c:142,148, alloc_static_evtchn"));
 

@@ -83,6 +83,8 @@ public final class SystemBooter {
 		Platform platform = xen.platform();
 		Pipeline.Request request = new Pipeline.Request(r.systemFile(), r.systemName(), files, out);
 		if (xen.build() != null) request = request.withXenBuild(xen.build());
+		// the source tree of the Xen that boots, for a FLASK policy (the harness keeps 4.17's)
+		if (xen.source() != null) request = request.withXenSource(xen.source());
 		MarkerPlan marker = null;
 		Path tesseraSched = null;
 		if (r.marker()) {

@@ -38,6 +38,9 @@ final class UefiRoute {
 				esp.putIfAbsent(d.generatedDeviceTree() ? OutputFiles.uefiPartialDtbName(d.name()) : d.deviceTree(),
 						d.generatedDeviceTree() ? out.resolve(OutputFiles.uefiPartialDtb(d.name())) : f.inFiles(d.deviceTree()));
 		}
+		// the FLASK policy, which xen.cfg's xsm= names
+		if (plan.loads().stream().anyMatch(l -> l.generated() && l.file().equals(OutputFiles.XEN_POLICY)))
+			esp.put(OutputFiles.XEN_POLICY, out.resolve(OutputFiles.UEFI_XEN_POLICY));
 		long bytes = 64L << 20;
 		for (Path p : esp.values()) bytes += Files.size(p);
 		Path image = work.resolve("esp.img");

@@ -45,6 +45,7 @@ public enum MarkerKind {
 	DOM0LESS("a line init-dom0less printed in dom0 (tess_start)"),
 	STARTLOG("a line of the generated start script's output, or of a driver domain's serve script (details, before START or SERVE failed)"),
 	START("ok | failed: <last line>: dom0 ran the generated xl/start-domains.sh unchanged (tess_start)", Failure.WHEN_FAILED),
+	XLLABEL("<name> <id> <label>: a domain's FLASK label as xl list -Z shows it after the start script (tess_start, FLASK only)"),
 	XLLIST("<name> <id> <cpupool>: a domain as xl list -c shows it after the start script (tess_start)"),
 	XLN("ok|failed <config>: xl -N create accepted an xl config (tess_xlcheck)", Failure.WHEN_FAILED),
 	XLNOUT("<config> \"<field>\": <JSON string>: a text field of the configuration xl -N create built (tess_xlcheck)"),

@@ -233,6 +233,10 @@ if [ "${tess_start:-0}" = 1 ]; then
     m START ok
     # the names xl knows the domains by now (the script renamed the dom0less-<id> ones), and the cpupool each is in
     xl list -c | tail -n +2 | while read -r n id mem vcpus state time pool; do m XLLIST "$n $id $pool"; done
+    # under FLASK (xl getenforce answers only then), the label each domain runs with
+    if xl getenforce >/dev/null 2>&1; then
+      xl list -Z | tail -n +2 | while read -r n id mem vcpus state time label; do m XLLABEL "$n $id $label"; done
+    fi
   else
     # the script's output first, then the verdict with its last line (the harness stops QEMU at the verdict)
     tail -n 12 /tmp/start-domains.log | while read -r l; do echo "TESS-STARTLOG name=$NAME $l" | cut -c1-300; done

@@ -11,7 +11,7 @@ package dev.tessera.core.plan;
  */
 public record BootModule(String file, Kind kind, long address, long size, SizeSource sizeSource, String var) {
 	public enum Kind {
-		XEN("xen"), KERNEL("kernel"), RAMDISK("ramdisk"), DEVICE_TREE("device-tree"), SCRIPT("script");
+		XEN("xen"), KERNEL("kernel"), RAMDISK("ramdisk"), DEVICE_TREE("device-tree"), SCRIPT("script"), XSM_POLICY("xsm-policy");
 
 		private final String label;
 

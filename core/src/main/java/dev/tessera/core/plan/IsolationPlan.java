@@ -22,7 +22,11 @@ public record IsolationPlan(Xsm xsm, List<Privilege> privileges, List<Link> link
 		DEFAULT("default", "no xsm= option",
 				"SILO when Xen is built with XSM (Debian's build): grants and event channels only with dom0; the dummy module otherwise: anything between any two domains"),
 		FLASK("flask", "xsm=flask",
-				"what the FLASK policy loaded at boot allows; Tessera does not write that policy yet, so this report cannot say more");
+				"what the FLASK policy loaded at boot allows; the command line chooses FLASK, not the system (xsm flask), so the policy is not Tessera's and this report cannot say more"),
+		FLASK_POLICY("flask-policy", "xsm=flask flask=enforcing",
+				"only what the system's own FLASK policy (flask/tessera.te, compiled into xenpolicy) allows: dom0's control of each domain and the links below that FLASK checks; any other grant or event channel between two domains is denied"),
+		FLASK_PERMISSIVE("flask-permissive", "xsm=flask flask=permissive",
+				"anything, as with the dummy module: the system's own FLASK policy is loaded, but permissive FLASK only logs what the policy would deny");
 
 		private final String key;
 		private final String option;

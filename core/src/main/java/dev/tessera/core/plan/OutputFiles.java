@@ -31,6 +31,14 @@ public final class OutputFiles {
 	/** The same as a matrix of the domains. */
 	public static final String ISOLATION_SVG = "isolation.svg";
 	public static final String MANIFEST = "manifest.yaml";
+	/** The compiled FLASK policy: a boot module the loader loads by this name (xen.cfg's xsm= names it too). */
+	public static final String XEN_POLICY = "xenpolicy";
+	/** The same beside Xen on the EFI partition. */
+	public static final String UEFI_XEN_POLICY = UEFI_DIR + XEN_POLICY;
+	/** The system's own policy module, in the language of Xen's policy sources. */
+	public static final String FLASK_MODULE = "flask/tessera.te";
+	/** Which of Xen's modules and Tessera's the policy is made of (Xen's policy Makefile reads the same format). */
+	public static final String FLASK_MODULES_CONF = "flask/modules.conf";
 	/** Where dom0 keeps what xl reads: the xl configs and the partial device trees of xl domains. */
 	public static final String DOM0_XEN_DIR = "/etc/xen/";
 

@@ -95,6 +95,12 @@ final class BootModulePlanner {
 		return new DomainPlan.Boot(kernel, ramdisk, dtb, generated, d.getCmdline());
 	}
 
+	/** The compiled FLASK policy Tessera writes, in the room kept for it. */
+	BootModule xsmPolicy(EObject xenSettings) {
+		return place(OutputFiles.XEN_POLICY, Kind.XSM_POLICY, false, new Sized(Resolver.XSM_POLICY_SIZE, SizeSource.GENERATED), xenSettings,
+				"the FLASK policy", "xsm");
+	}
+
 	/** Every file the loader loads, each once, in load order (the script is not one of them: it loads them). */
 	List<BootModule> loads() {
 		return placed.values().stream().filter(m -> m.kind() != Kind.SCRIPT).toList();

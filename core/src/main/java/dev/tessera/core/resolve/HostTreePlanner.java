@@ -38,6 +38,8 @@ final class HostTreePlanner {
 	static final String CHOSEN = "/chosen";
 
 	private final String xenCmdline;
+	/** The FLASK policy module, or null. */
+	private final BootModule xsmPolicy;
 	private final DomainPlan dom0;
 	private final List<DomainPlan> bootDomains;
 	private final List<CpupoolPlan> pools;
@@ -52,9 +54,10 @@ final class HostTreePlanner {
 	private record End(String domain, int port, String path, long phandle, End[] remote) {
 	}
 
-	HostTreePlanner(String xenCmdline, DomainPlan dom0, List<DomainPlan> bootDomains, List<CpupoolPlan> pools,
+	HostTreePlanner(String xenCmdline, BootModule xsmPolicy, DomainPlan dom0, List<DomainPlan> bootDomains, List<CpupoolPlan> pools,
 			List<EventChannelPlan> channels, List<String> hostPassthrough, List<PassthroughPlan> streamNodes, boolean dynamic) {
 		this.xenCmdline = xenCmdline;
+		this.xsmPolicy = xsmPolicy;
 		this.dom0 = dom0;
 		this.bootDomains = bootDomains;
 		this.pools = pools;
@@ -86,6 +89,7 @@ final class HostTreePlanner {
 				children.add(module("dom0-kernel", dom0.boot().kernel(), dom0.boot().cmdline(), null, route));
 				if (dom0.boot().ramdisk() != null) children.add(module("dom0-ramdisk", dom0.boot().ramdisk(), null, null, route));
 			}
+			if (xsmPolicy != null) children.add(module("xsm-policy", xsmPolicy, null, null, route));
 		}
 		children.addAll(channelEnds(null));
 		for (CpupoolPlan p : pools) children.add(cpupool(p));
@@ -178,7 +182,8 @@ final class HostTreePlanner {
 	}
 
 	private static final Map<BootModule.Kind, String> COMPATIBLE = Map.of(BootModule.Kind.KERNEL, "multiboot,kernel",
-			BootModule.Kind.RAMDISK, "multiboot,ramdisk", BootModule.Kind.DEVICE_TREE, "multiboot,device-tree");
+			BootModule.Kind.RAMDISK, "multiboot,ramdisk", BootModule.Kind.DEVICE_TREE, "multiboot,device-tree",
+			BootModule.Kind.XSM_POLICY, "xen,xsm-policy");
 
 	/**
 	 * A boot module: where it is (reg: planned, or U-Boot's variables with dynamic addressing), or with UEFI the

@@ -117,6 +117,12 @@ final class IsolationPlanner {
 
 	/** The security module Xen's command line chooses (its last xsm= wins, as Xen parses options in order). */
 	static Xsm xsm(System s) {
+		if (s.getXen() != null && s.getXen().isSetXsm())
+			return switch (s.getXen().getXsm()) {
+				case DUMMY -> Xsm.DUMMY;
+				case SILO -> Xsm.SILO;
+				case FLASK -> s.getXen().isPermissive() ? Xsm.FLASK_PERMISSIVE : Xsm.FLASK_POLICY;
+			};
 		String cmdline = s.getXen() == null || s.getXen().getCmdline() == null ? "" : s.getXen().getCmdline();
 		Xsm chosen = Xsm.DEFAULT;
 		for (String option : cmdline.trim().split("\\s+"))

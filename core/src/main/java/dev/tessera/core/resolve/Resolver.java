@@ -8,10 +8,13 @@ import java.util.List;
 import dev.tessera.core.board.LlcColors;
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.plan.BackendPlan;
+import dev.tessera.core.plan.BootModule;
 import dev.tessera.core.plan.BootPlan;
 import dev.tessera.core.plan.DevicePlan;
 import dev.tessera.core.plan.DomainPlan;
 import dev.tessera.core.plan.EventChannelPlan;
+import dev.tessera.core.plan.FlaskPlan;
+import dev.tessera.core.plan.IsolationPlan;
 import dev.tessera.core.plan.PassthroughPlan;
 import dev.tessera.core.plan.Plan;
 import dev.tessera.core.plan.XenPlan;
@@ -30,6 +33,8 @@ public final class Resolver {
 	public static final long ALIGN = 2 * Sizes.MIB;
 	/** Generated partial device trees are padded to this size (dtc -S), so their size is known before they exist. */
 	public static final long PARTIAL_DTB_SIZE = 64 * Sizes.KIB;
+	/** Room for the compiled FLASK policy (a system's own policy compiles to a few tens of KiB). */
+	public static final long XSM_POLICY_SIZE = 256 * Sizes.KIB;
 	/** Room kept for the boot script (boot.scr) itself, at least: a large system gets more ({@link ScriptRoom}). */
 	public static final long SCRIPT_SIZE = ScriptRoom.MINIMUM;
 	/** The name Xen's image is loaded by when the system names none. */
@@ -75,28 +80,32 @@ public final class Resolver {
 					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d),
 							d.getLlcColors().isEmpty() ? null : LlcColors.list(d.getLlcColors())), cpus.of(d), boot,
 					new DomainPlan.Devices(given, devices.clocksOf(given), d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d)),
-					limits(d), xlActions(d)));
+					limits(d), xlActions(d, flaskOf(s))));
 		}
+		boolean flask = flaskOf(s);
+		BootModule policy = flask ? modules.xsmPolicy(s.getXen()) : null;
 		DomainPlan dom0 = domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();
 
 		Device console = s.getXen() != null ? s.getXen().getConsole() : null;
 		String consolePath = console != null && !console.eIsProxy() ? console.getDtPath() : null;
-		XenPlan xen = new XenPlan(start.xen(), XenCommandLinePlanner.options(s, dom0, consolePath), consolePath,
-				s.getXen() != null && s.getXen().isSetScheduler() ? s.getXen().getScheduler() : null);
-		TextLengths.check(s, b, xen.cmdline(), out);
+		List<String> xenOptions = XenCommandLinePlanner.options(s, dom0, consolePath);
+		TextLengths.check(s, b, String.join(" ", xenOptions), out);
 		BootPlan bootPlan = new BootPlan(dynamic ? Addressing.DYNAMIC : Addressing.FIXED,
 				bs != null && bs.getLoadCommand() != null ? bs.getLoadCommand() : "tftpb", bs != null && bs.isPreloaded(), start.dynamicStart(),
 				start.script().address(), start.script().size(), modules.loads());
 		List<String> hostPassthrough = DevicePlanner.hostPassthrough(domains);
 		List<EventChannelPlan> channels = eventChannels(s);
-		HostTreePlanner tree = new HostTreePlanner(xen.cmdline(), dom0, boot, cpus.pools(), channels, hostPassthrough,
+		HostTreePlanner tree = new HostTreePlanner(String.join(" ", xenOptions), policy, dom0, boot, cpus.pools(), channels, hostPassthrough,
 				DevicePlanner.streamNodes(domains), dynamic);
 		BackendPlan backends = BackendPlanner.plan(s, domains);
 		List<dev.tessera.core.plan.GpuPlan> gpus = devices.gpus();
+		IsolationPlan isolation = IsolationPlanner.plan(s, b, domains, channels, gpus);
+		XenPlan xen = new XenPlan(start.xen(), xenOptions, consolePath, s.getXen() != null && s.getXen().isSetScheduler() ? s.getXen().getScheduler() : null,
+				flask ? FlaskPlanner.plan(!s.getXen().isPermissive(), policy, domains, isolation) : null);
 		Plan plan = new Plan(s.getName(), b.getName(), b.getArch(), Systems.xenVersion(s), xen, bootPlan, List.copyOf(domains), cpus.pools(),
 				new DevicePlan(hostPassthrough, gpus), backends, channels, SchedulePlanner.plan(s, domains), tree.build(HostTreePlanner.Route.LOADED),
-				tree.build(HostTreePlanner.Route.UEFI), IsolationPlanner.plan(s, b, domains, channels, gpus), null);
+				tree.build(HostTreePlanner.Route.UEFI), isolation, null);
 		return new Resolution(out.hasErrors() ? null : plan, out);
 	}
 
@@ -106,9 +115,15 @@ public final class Resolver {
 				d.isSetP2mPool() ? d.getP2mPool() >> 20 : null);
 	}
 
-	private static DomainPlan.XlActions xlActions(Domain d) {
+	/** With FLASK every xl domain is created with its type from the system's policy as its label. */
+	private static DomainPlan.XlActions xlActions(Domain d, boolean flask) {
+		String seclabel = flask && Systems.startOf(d) == Start.XL ? FlaskPlan.context(FlaskPlan.typeOf(d.getName())) : d.getSeclabel();
 		return new DomainPlan.XlActions(d.isSetOnCrash() ? d.getOnCrash().getLiteral() : null,
-				d.isSetOnReboot() ? d.getOnReboot().getLiteral() : null, d.isSetTee() ? d.getTee().getLiteral() : null, d.getSeclabel());
+				d.isSetOnReboot() ? d.getOnReboot().getLiteral() : null, d.isSetTee() ? d.getTee().getLiteral() : null, seclabel);
+	}
+
+	private static boolean flaskOf(System s) {
+		return s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() == Xsm.FLASK;
 	}
 
 	/** Static event channels whose ends both name domains; dom0's end is null, as its nodes sit under /chosen itself. */

@@ -9,6 +9,7 @@ import dev.tessera.core.text.Sizes;
 import dev.tessera.model.LastLevelCache;
 import dev.tessera.model.System;
 import dev.tessera.model.XenSettings;
+import dev.tessera.model.Xsm;
 
 /** Xen's command line: console, dom0's share, scheduler, then what the user adds, which may override. */
 final class XenCommandLinePlanner {
@@ -47,6 +48,10 @@ final class XenCommandLinePlanner {
 		if (x != null && x.isSetScheduler()) o.add("sched=" + x.getScheduler().getLiteral());
 		colouring(s, dom0, o);
 		if (x != null && x.isHmpUnsafe()) o.add("hmp-unsafe=true");
+		if (x != null && x.isSetXsm()) {
+			o.add("xsm=" + x.getXsm().getLiteral());
+			if (x.getXsm() == Xsm.FLASK) o.add(x.isPermissive() ? "flask=permissive" : "flask=enforcing");
+		}
 		if (x != null && x.getCmdline() != null && !x.getCmdline().isBlank()) o.add(x.getCmdline().trim());
 		return o;
 	}

@@ -22,7 +22,12 @@ public final class PipelineRules {
 			"Checked when the Xen the system boots is known (tessera boot, generate --xen-config): a build without static "
 					+ "memory or static shared memory stops before its console is up, one without boot-time cpupools ignores them, "
 					+ "a missing scheduler fails the pool. The message names the Kconfig option.");
-	public static final List<RuleInfo> ALL = List.of(NO_SYSTEM, BOARD_DTS, XEN_BUILD);
+	public static final RuleInfo FLASK_SOURCE = new RuleInfo("xsm.flask-source", Section.XEN, Severity.ERROR,
+			"A FLASK policy is compiled against the sources of the Xen it boots",
+			"With 'xsm flask' Tessera writes the system's policy and compiles it with m4 and checkpolicy against Xen's policy "
+					+ "sources (xen/xsm/flask/policy, tools/flask/policy): their classes and permissions are the hypervisor's own, "
+					+ "so the source tree must be the target release's. Give it with --xen-source or TESSERA_XEN_SOURCE (Debian: apt-get source xen).");
+	public static final List<RuleInfo> ALL = List.of(NO_SYSTEM, BOARD_DTS, XEN_BUILD, FLASK_SOURCE);
 
 	private PipelineRules() {
 	}

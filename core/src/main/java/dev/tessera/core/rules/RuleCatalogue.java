@@ -94,6 +94,7 @@ import dev.tessera.core.rules.xen.XenFeatureAvailable;
 import dev.tessera.core.rules.xen.XenVersionKnown;
 import dev.tessera.core.rules.xen.XenVersionNewer;
 import dev.tessera.core.rules.xen.XsmAllowsDriverDomains;
+import dev.tessera.core.rules.xen.XsmIsConsistent;
 import dev.tessera.model.Board;
 import dev.tessera.model.Element;
 import dev.tessera.model.System;
@@ -126,7 +127,7 @@ public final class RuleCatalogue {
 			new EnhancedNeedsDom0(), new NoXenstoreMeansNoPv(), new BackendIsADriverDomain(), new BackendStartsFirst(), new BackendOwnsTheHardware(),
 			new FrontendsAreUnique(), new NetNamesValid(), new VirtioGrantsConsistent(), new PvFrontendsNeedEnhanced(), new EnhancedStaticGetsXenstore(),
 			new GpuSharedAsItAllows(), new GpuOsidsUniqueAndInRange(), new GpuOsidWindowOnBoard(), new GpuGuestHasIommuContext(), new Dom0PinIsIdentity(),
-			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new BudgetFitsItsPeriod(),
+			new PooledCpusHavePaths(), new EventChannelsAreValid(), new XsmAllowsDriverDomains(), new XsmIsConsistent(), new BudgetFitsItsPeriod(),
 			new Arinc653ScheduleFeasible(), new RealTimePoolsXenRuns(), new ColorsFitTheCache(), new DtPathsValid(), new BoardHasCpusAndRam(),
 			new DeviceNamesUnique(), new BoardDeclaresLoaderMemory());
 

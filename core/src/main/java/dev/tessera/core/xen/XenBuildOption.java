@@ -19,7 +19,9 @@ public enum XenBuildOption {
 	LLC_COLORING("CONFIG_LLC_COLORING", "LLC cache colouring", new XenVersion(4, 20)),
 	/** Under CONFIG_TEE (xen/arch/arm/tee/Kconfig); both are off unless a build asks for them. */
 	OPTEE("CONFIG_OPTEE", "OP-TEE mediation (tee optee)", null),
-	FFA("CONFIG_FFA", "FF-A mediation (tee ffa)", null);
+	FFA("CONFIG_FFA", "FF-A mediation (tee ffa)", null),
+	XSM_FLASK("CONFIG_XSM_FLASK", "the FLASK security module (xsm flask)", null),
+	XSM_SILO("CONFIG_XSM_SILO", "the SILO security module (xsm silo)", null);
 
 	private final String kconfig;
 	private final String what;

@@ -11,6 +11,29 @@ the domains below and nothing else; Xen's security module decides what the domai
 ## What Xen's security module allows
 
 ${i.xsm().option()}: ${i.xsm().allows()}.
+<#if plan.xen().flask()??>
+<#assign f = plan.xen().flask()>
+
+The policy (flask/tessera.te) gives each domain a type and allows, between two domains, only this:
+
+| domain | type |
+|---|---|
+<#if plan.dom0()??>
+| ${plan.dom0().name()} | ${f.typeOf(plan.dom0().name(), true)} |
+</#if>
+<#list f.types() as t>
+| ${t.domain()} | ${t.type()} |
+</#list>
+
+| permission | from | to | because |
+|---|---|---|---|
+<#list f.allows() as a>
+| ${a.kind().key()} | ${a.from()} | ${a.to()} | ${a.why()} |
+</#list>
+
+Static shared memory, a GPU shared in hardware and a shared interrupt line are not FLASK checks: Xen sets them up at
+boot from the device tree, as the system declares them.
+</#if>
 
 ## Domains that reach every other
 

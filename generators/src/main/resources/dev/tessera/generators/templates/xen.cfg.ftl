@@ -14,4 +14,7 @@ kernel=${d0.boot().kernel().file()}<#if d0.boot().cmdline()?has_content> ${d0.bo
 ramdisk=${d0.boot().ramdisk().file()}
 </#if>
 </#if>
+<#if plan.xen().flask()??>
+xsm=${files.XEN_POLICY}
+</#if>
 dtb=${files.HOST_DTB}

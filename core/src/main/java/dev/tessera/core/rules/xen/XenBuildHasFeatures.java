@@ -49,6 +49,9 @@ public final class XenBuildHasFeatures {
 					dev.tessera.model.TesseraPackage.Literals.DOMAIN__TEE, "domain '" + d.getName() + "'", build, v, out);
 		for (EventChannel e : s.getEventChannels())
 			need(XenBuildOption.STATIC_EVTCHN, e, NAMED__NAME, "event channel '" + e.getName() + "'", build, v, out);
+		if (s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() != dev.tessera.model.Xsm.DUMMY)
+			need(s.getXen().getXsm() == dev.tessera.model.Xsm.FLASK ? XenBuildOption.XSM_FLASK : XenBuildOption.XSM_SILO, s.getXen(),
+					dev.tessera.model.TesseraPackage.Literals.XEN_SETTINGS__XSM, "Xen's security module", build, v, out);
 		if (!Systems.bootDomains(s).isEmpty())
 			need(XenBuildOption.DOM0LESS_BOOT, Systems.bootDomains(s).get(0), NAMED__NAME, "domain '" + Systems.bootDomains(s).get(0).getName() + "'",
 					build, v, out);
