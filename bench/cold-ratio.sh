@@ -6,8 +6,8 @@
 #
 # One round runs, in an order that rotates from round to round (so a burst of load on a shared machine hits
 # every command alike), each of:
-#   floor     java with the launcher's flags running an empty main (the JVM's own start-up; the launcher's CDS
-#             archive, which only fits Tessera's jar, is left out)
+#   floor     the launcher's java with its flags running an empty main (the JVM's own start-up; the launcher's
+#             class cache, which only fits Tessera's jar, is left out)
 #   dtc       dtc compiling the host tree the system generates (host.dts), as ImageBuilder's only heavy step
 #   generate  ./tessera generate SYSTEM -o <tmp>/out   (the launcher as a person runs it; <tmp>/out removed first)
 #   check     ./tessera check SYSTEM
@@ -40,12 +40,12 @@ cd "$root"
 # the launcher's java command, without running it
 mapfile -t javacmd < <(TESSERA_LAUNCHER_PRINT=1 ./tessera)
 [ "${#javacmd[@]}" -ge 3 ] || { echo "cold-ratio.sh: the launcher did not print its java command" >&2; exit 2; }
-# the flags alone: drop "-jar JAR" and the CDS archive made for Tessera's class path
+# the flags alone: drop "-jar JAR" and the class cache (CDS archive or AOT cache) made for Tessera's class path
 flags=()
 for ((i = 1; i < ${#javacmd[@]}; i++)); do
   case "${javacmd[$i]}" in
     -jar) i=$((i + 1)) ;;
-    -XX:SharedArchiveFile=*) ;;
+    -XX:SharedArchiveFile=* | -XX:AOTCache=*) ;;
     *) flags+=("${javacmd[$i]}") ;;
   esac
 done
@@ -76,7 +76,7 @@ run() {
   esac
 }
 
-echo "cold-ratio: $system, $rounds rounds, $(java -version 2>&1 | head -1), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cold-ratio: $system, $rounds rounds, $("${javacmd[0]}" -version 2>&1 | head -1), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "tessera runs: ${javacmd[*]}"
 echo "floor runs:   ${javacmd[0]} ${flags[*]} -cp <tmp> Floor"
 TIMEFORMAT='%3R %3U %3S'

@@ -7,9 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * What the launcher runs once per build and JDK under {@code -XX:ArchiveClassesAtExit}: a generate and a check of
- * each system file given, in one JVM, so the class-data archive holds the classes those commands load and later
- * runs map them instead of loading, verifying and linking them again. Not a user command.
+ * What the launcher runs once per build and JDK to make its class cache (JDK 17 to 24: under
+ * {@code -XX:DumpLoadedClassList}, for a static class-data archive; JDK 25 and later: under
+ * {@code -XX:AOTCacheOutput}): a generate and a check of each system file given, through the CLI's own entry
+ * ({@link Main#run}, picocli included), in one JVM, so the cache holds the classes those commands load and later
+ * runs map them instead of loading, parsing and linking them again. Not a user command.
  */
 final class ClassDataTraining {
 	private ClassDataTraining() {
