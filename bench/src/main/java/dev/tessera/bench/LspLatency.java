@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.tessera.bench.LspLatency [--jar cli/target/tessera.jar]
  *      [--domains 200] [--devices 3000] [--warmup 20] [--keystrokes 50] [--edits 1000]
+ *      [--server-jvm -XX:StartFlightRecording=filename=/tmp/lsp.jfr,settings=profile]...
  * </pre>
  *
  * It writes into a temporary folder a board with {@code --devices} device nodes (each with its device-tree path,
@@ -45,12 +46,14 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * With {@code --edits N} it then types N more keystrokes into the system, each answered, and prints the server's
  * resident memory (VmRSS of /proc) and its heap in use after a full collection (the JDK's jcmd: GC.run, then
  * GC.heap_info) every quarter of them: a server that keeps something per edit grows in the second figure; the
- * first also grows while the JVM sizes its heap and never shrinks.
+ * first also grows while the JVM sizes its heap and never shrinks. Each {@code --server-jvm} option goes to the
+ * server's JVM only (a profiler, a heap size), not to this client's.
  */
 public final class LspLatency {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of("cli/target/tessera.jar");
 		int domains = 200, devices = 3000, warmup = 20, keystrokes = 50, edits = 0;
+		List<String> serverOptions = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 			case "--jar" -> jar = Path.of(args[++i]);
@@ -59,8 +62,9 @@ public final class LspLatency {
 			case "--warmup" -> warmup = Integer.parseInt(args[++i]);
 			case "--keystrokes" -> keystrokes = Integer.parseInt(args[++i]);
 			case "--edits" -> edits = Integer.parseInt(args[++i]);
+			case "--server-jvm" -> serverOptions.add(args[++i]);
 			default -> {
-				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N] [--edits N]");
+				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N] [--edits N] [--server-jvm OPTION]...");
 				System.exit(2);
 			}
 			}
@@ -79,8 +83,10 @@ public final class LspLatency {
 
 		Client client = new Client();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process p = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "lsp")
-				.redirectError(dir.resolve("server.log").toFile()).start();
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(serverOptions);
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "lsp"));
+		Process p = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
 		var launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(), p.getOutputStream());
 		launcher.startListening();
 		LanguageServer server = launcher.getRemoteProxy();
