@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.tessera.bench.LspLatency [--jar cli/target/tessera.jar]
  *      [--domains 200] [--devices 3000] [--warmup 20] [--keystrokes 50] [--edits 1000]
+ *      [--server-jvm -XX:StartFlightRecording=filename=/tmp/lsp.jfr,settings=profile]...
  * </pre>
  *
  * It writes into a temporary folder a board with {@code --devices} device nodes (each with its device-tree path,
@@ -45,12 +46,14 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * With {@code --edits N} it then types N more keystrokes into the system, each answered, and prints the server's
  * resident memory (VmRSS of /proc) and its heap in use after a full collection (the JDK's jcmd: GC.run, then
  * GC.heap_info) every quarter of them: a server that keeps something per edit grows in the second figure; the
- * first also grows while the JVM sizes its heap and never shrinks.
+ * first also grows while the JVM sizes its heap and never shrinks. Each {@code --server-jvm} option goes to the
+ * server's JVM only (a profiler, a heap size), not to this client's.
  */
 public final class LspLatency {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of("cli/target/tessera.jar");
 		int domains = 200, devices = 3000, warmup = 20, keystrokes = 50, edits = 0;
+		List<String> serverOptions = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 			case "--jar" -> jar = Path.of(args[++i]);
@@ -59,8 +62,9 @@ public final class LspLatency {
 			case "--warmup" -> warmup = Integer.parseInt(args[++i]);
 			case "--keystrokes" -> keystrokes = Integer.parseInt(args[++i]);
 			case "--edits" -> edits = Integer.parseInt(args[++i]);
+			case "--server-jvm" -> serverOptions.add(args[++i]);
 			default -> {
-				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N] [--edits N]");
+				System.err.println("usage: LspLatency [--jar JAR] [--domains N] [--devices N] [--warmup N] [--keystrokes N] [--edits N] [--server-jvm OPTION]...");
 				System.exit(2);
 			}
 			}
@@ -79,8 +83,10 @@ public final class LspLatency {
 
 		Client client = new Client();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process p = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "lsp")
-				.redirectError(dir.resolve("server.log").toFile()).start();
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(serverOptions);
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "lsp"));
+		Process p = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
 		var launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(), p.getOutputStream());
 		launcher.startListening();
 		LanguageServer server = launcher.getRemoteProxy();
@@ -105,7 +111,9 @@ public final class LspLatency {
 			for (int at = system.indexOf("vcpus 1"); at >= 0; at = system.indexOf("vcpus 1", at + 1)) vcpuOffsets.add(at + 6);
 			Typist typist = new Typist(server, client, systemUri, system, vcpuOffsets);
 			List<Double> valid = new ArrayList<>(), invalid = new ArrayList<>();
+			long cpuBefore = 0;
 			for (int i = 0; i < warmup + keystrokes; i++) {
+				if (i == warmup) cpuBefore = cpuMillis(p.pid());
 				long start = System.nanoTime();
 				PublishDiagnosticsParams d = typist.keystroke(i);
 				double took = ms(System.nanoTime() - start);
@@ -114,11 +122,13 @@ public final class LspLatency {
 					throw new IllegalStateException("keystroke " + i + ": diagnostics do not match the text: " + d.getDiagnostics());
 				if (i >= warmup) (error ? invalid : valid).add(took);
 			}
+			long systemCpu = cpuMillis(p.pid()) - cpuBefore;
 			report("keystroke in the system, still valid", valid);
 			report("keystroke in the system, makes an error", invalid);
 			List<Double> all = new ArrayList<>(valid);
 			all.addAll(invalid);
 			report("keystroke in the system, all", all);
+			cpu("keystroke in the system", systemCpu, keystrokes);
 
 			// keystrokes in the board: a device's note changes; the board and the system are validated again
 			seen = client.count(boardUri);
@@ -129,6 +139,7 @@ public final class LspLatency {
 			int bversion = 1;
 			List<Double> boardTimes = new ArrayList<>(), systemAfterBoard = new ArrayList<>();
 			for (int i = 0; i < warmup / 2 + keystrokes / 2; i++) {
+				if (i == warmup / 2) cpuBefore = cpuMillis(p.pid());
 				char next = btext.charAt(noteAt) == 'x' ? 'y' : 'x';
 				Position pos = position(btext, noteAt);
 				btext = btext.substring(0, noteAt) + next + btext.substring(noteAt + 1);
@@ -147,6 +158,7 @@ public final class LspLatency {
 			}
 			report("keystroke in the board, board's diagnostics", boardTimes);
 			report("keystroke in the board, system's diagnostics", systemAfterBoard);
+			cpu("keystroke in the board", cpuMillis(p.pid()) - cpuBefore, keystrokes / 2);
 
 			// memory over many edits: the same keystrokes into the system, each answered, resident memory every quarter
 			if (edits > 0) {
@@ -166,6 +178,26 @@ public final class LspLatency {
 		} finally {
 			if (p.isAlive()) p.destroyForcibly();
 		}
+	}
+
+	/**
+	 * The CPU time a process has used (user and system, all its threads, from /proc/PID/stat), in ms; -1 where there
+	 * is no /proc. Per keystroke it is what the server did, whatever else the machine was running meanwhile.
+	 */
+	static long cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields 14 and 15 of stat (utime, stime), counted from the state, field 3
+			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / 100;
+		} catch (java.io.IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	static void cpu(String what, long millis, int keystrokes) {
+		if (millis >= 0 && keystrokes > 0)
+			System.out.printf(Locale.ROOT, "%-46s server CPU %.1f ms per keystroke (all its threads: JIT and GC included)%n", what, (double) millis / keystrokes);
 	}
 
 	/** A process's resident memory (VmRSS in /proc/PID/status), in MiB; -1 where there is no /proc. */

@@ -29,7 +29,7 @@ public class TesseraRuntimeModule extends AbstractTesseraRuntimeModule {
 
 	@Override
 	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
-		return dev.tessera.dsl.load.BomSkippingResource.class;
+		return dev.tessera.dsl.load.TesseraResource.class;
 	}
 
 	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {

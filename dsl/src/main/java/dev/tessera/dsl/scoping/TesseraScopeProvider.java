@@ -18,6 +18,8 @@ import dev.tessera.model.TesseraPackage;
  * the board it runs on. Cpupools and domains are the system's own.
  */
 public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
+	@com.google.inject.Inject
+	private org.eclipse.xtext.util.IResourceScopeCache cache;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -32,7 +34,11 @@ public class TesseraScopeProvider extends AbstractTesseraScopeProvider {
 					for (var c : variant.getChanges())
 						if (c instanceof ChangeBoard b && b.getBoard() != null && !b.getBoard().eIsProxy()) board = b.getBoard();
 			}
-			return board == null || board.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(board.getDevices());
+			if (board == null || board.eIsProxy()) return IScope.NULLSCOPE;
+			// one scope per version of the board, its devices named once: a system refers to many of them
+			Board devicesOf = board;
+			return devicesOf.eResource() == null ? NamedOnce.of(devicesOf.getDevices())
+					: cache.get(org.eclipse.xtext.util.Tuples.pair(NamedOnce.class, devicesOf), devicesOf.eResource(), () -> NamedOnce.of(devicesOf.getDevices()));
 		}
 		if (reference.getEReferenceType() == TesseraPackage.Literals.DOMAIN) {
 			System system = EcoreUtil2.getContainerOfType(context, System.class);

@@ -102,4 +102,43 @@ class LanguageTest {
 		assertTrue(d.isVuart());
 		assertEquals(dev.tessera.model.Start.BOOT, dev.tessera.core.xen.Systems.startOf(d));
 	}
+
+	/** A long list's element has EMF's own fragment, also after the list changed, and the fragment finds it again. */
+	@Test
+	void fragmentsOfLongListsAreEmfs() throws Exception {
+		StringBuilder b = new StringBuilder("board many { arch aarch64 cluster c { cpu cpu0 path \"/cpus/cpu@0\" } ram r 0x40000000 size 1G\n");
+		for (int i = 0; i < 100; i++)
+			b.append("  device d").append(i).append(" { path \"/soc/d@").append(i).append("\" reg 0x").append(Integer.toHexString(0x10000000 + i * 0x1000))
+					.append(" size 4K clocks \"/clk\" }\n");
+		var l = load("many.tess", b.append("}\n").toString());
+		assertFalse(l.hasErrors(), l.diagnostics().toString());
+		var resource = l.resource();
+		assertInstanceOf(dev.tessera.dsl.load.TesseraResource.class, resource);
+		Board board = (Board) l.model().getElements().get(0);
+		assertFragmentsAreEmfs(resource);
+		assertEquals("//@elements.0/@devices.99", resource.getURIFragment(board.getDevices().get(99)));
+		// the list changes: the positions are worked out again
+		board.getDevices().move(0, 99);
+		board.getDevices().remove(50);
+		assertFragmentsAreEmfs(resource);
+		assertEquals("//@elements.0/@devices.0", resource.getURIFragment(board.getDevices().get(0)));
+		assertEquals("d99", board.getDevices().get(0).getName());
+	}
+
+	static void assertFragmentsAreEmfs(org.eclipse.emf.ecore.resource.Resource resource) {
+		int n = 0;
+		for (var it = resource.getAllContents(); it.hasNext(); n++) {
+			var o = (org.eclipse.emf.ecore.InternalEObject) it.next();
+			// EMF's fragment: each container's own segment for what it holds, up to the root
+			StringBuilder expected = new StringBuilder();
+			var x = o;
+			for (var c = x.eInternalContainer(); c != null; x = c, c = x.eInternalContainer())
+				expected.insert(0, "/" + c.eURIFragmentSegment(x.eContainingFeature(), x));
+			expected.insert(0, "/");
+			String fragment = resource.getURIFragment(o);
+			assertEquals(expected.toString(), fragment);
+			assertSame(o, resource.getEObject(fragment));
+		}
+		assertTrue(n > 200, "elements: " + n);
+	}
 }

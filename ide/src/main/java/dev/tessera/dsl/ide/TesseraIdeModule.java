@@ -28,6 +28,11 @@ public class TesseraIdeModule extends AbstractTesseraIdeModule {
 		return dev.tessera.dsl.ide.build.BoardChangesAffectSystems.class;
 	}
 
+	/** Nothing is generated in the editor: the builder need not validate each file a second time to decide it. */
+	public Class<? extends org.eclipse.xtext.generator.IShouldGenerate> bindIShouldGenerate() {
+		return dev.tessera.dsl.ide.build.NothingToGenerate.class;
+	}
+
 	/** The project's rule settings (.tessera.yaml) applied as the CLI applies them. */
 	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
 		return dev.tessera.dsl.ide.server.ProjectRulesValidator.class;

@@ -54,6 +54,15 @@ public final class DependenciesFollowTheDevice extends Rule {
 	public void check(System s, Findings out) {
 		Board b = Walk.board(s);
 		if (b == null) return;
+		// the board's devices by path, only when a device passed through has a clock or a power domain: a board of
+		// 10,000 devices is otherwise walked for nothing on each keystroke in the system
+		boolean depends = false;
+		for (PassedThrough x : Walk.passthroughs(s))
+			if (!x.device().getClocks().isEmpty() || !x.device().getPowerDomains().isEmpty()) {
+				depends = true;
+				break;
+			}
+		if (!depends) return;
 		Map<String, Device> byPath = new HashMap<>();
 		for (Device dev : b.getDevices()) if (dev.getDtPath() != null) byPath.put(dev.getDtPath(), dev);
 		Set<String> fixed = new HashSet<>();

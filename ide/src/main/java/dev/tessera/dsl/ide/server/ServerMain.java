@@ -36,8 +36,12 @@ public final class ServerMain {
 
 	/** Starts a server on the given streams; the future completes when the connection closes. */
 	public static Future<Void> run(InputStream in, OutputStream out) {
-		Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> binder
-				.bind(LanguageServerImpl.class).to(TesseraLanguageServer.class)));
+		Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
+			binder.bind(LanguageServerImpl.class).to(TesseraLanguageServer.class);
+			// a keystroke re-parses what it changed (ReparsingProjectManager)
+			binder.bind(org.eclipse.xtext.ide.server.ProjectManager.class).to(ReparsingProjectManager.class);
+			binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class).to(ReparsingProjectManager.Builder.class);
+		}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		ExecutorService executor = Executors.newCachedThreadPool(r -> {
 			Thread t = new Thread(r, "tessera-lsp");
