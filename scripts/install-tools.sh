@@ -3,6 +3,7 @@
 #   dtc, fdtget (device-tree-compiler)  - compile and read back every device tree Tessera emits
 #   mkimage     (u-boot-tools)          - wrap boot.cmd into boot.scr
 #   cpp         (cpp)                   - preprocess kernel .dts files for tessera board import
+#   m4, checkpolicy (m4, checkpolicy)   - compile the FLASK policy of a system with 'xsm flask'
 # With --boot also what the QEMU boot tests need (QEMU, U-Boot for QEMU, firmware, cpio, mtools, a cross
 # compiler for building Xen). With --eclipse also what the Eclipse plugin's UI tests need (editors/eclipse/build.sh):
 # a virtual X server (xvfb, xauth: xvfb-run) and GTK 3 for SWT.
@@ -11,6 +12,7 @@ set -euo pipefail
 
 want=(device-tree-compiler:dtc u-boot-tools:mkimage)
 want+=(cpp:cpp)   # tessera board import preprocesses a .dts as the kernel does
+want+=(m4:m4 checkpolicy:checkpolicy)   # a system with xsm flask: its policy, compiled against Xen's sources
 for option in "$@"; do
   case "$option" in
     --boot)

@@ -18,7 +18,7 @@ final class Names {
 			"power-domains", "resets", "irq-via", "shared-memory", "owner", "borrower", "true", "false",
 			"clock", "cells", "outputs", "clock-names", "qnx", "erika", "unikernel", "destroy", "restart", "preserve", "optee", "ffa",
 			"tee", "spis", "seclabel", "rename-restart", "coredump-destroy", "coredump-restart", "soft-reset", "grant-frames",
-			"maptrack-frames", "p2m-pool", "on-crash", "on-reboot", "needs", "no-dma", "mapped", "osid-streams", "variant", "without", "add");
+			"maptrack-frames", "p2m-pool", "on-crash", "on-reboot", "needs", "no-dma", "mapped", "osid-streams", "variant", "without", "add", "xsm", "dummy", "silo", "flask", "permissive");
 	private final Set<String> used = new HashSet<>();
 
 	/** A unique name from a label or node name: "serial@e6e88000" becomes "serial-e6e88000". */

@@ -60,12 +60,26 @@ class ExampleOutputsTest {
 	}
 
 	private static void record(Path system, String name, Path out, Products products, TreeMap<String, String> actual) throws IOException {
-		Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(system, null, null, out).withProducts(products));
-		assertFalse(o.failed(), name + ": " + o.diagnostics() + " " + o.stop());
+		Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(system, null, null, out).withProducts(products).withXenSource(xenSource()));
+		assertFalse(o.failed(), name + ": " + o.diagnostics() + " " + o.stop()
+				+ " (a system with xsm flask needs Xen 4.17's source: TESSERA_XEN_SOURCE, or e2e/assets.sh's cache)");
 		try (Stream<Path> files = Files.walk(out)) {
 			for (Path f : files.filter(Files::isRegularFile).toList())
 				actual.put(name + "/" + out.relativize(f).toString().replace('\\', '/'), sha256(f));
 		}
+	}
+
+	/**
+	 * The Xen source tree FLASK policies are compiled against: TESSERA_XEN_SOURCE, else the one e2e/assets.sh unpacks
+	 * (scripts/test.sh prepares it before the tests), else none.
+	 */
+	static Path xenSource() {
+		String env = java.lang.System.getenv("TESSERA_XEN_SOURCE");
+		if (env != null && !env.isBlank()) return Path.of(env);
+		String cache = java.lang.System.getenv("TESSERA_CACHE");
+		Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(java.lang.System.getProperty("user.home"), ".cache", "tessera");
+		Path src = base.resolve("e2e/xen-source/src");
+		return Files.isDirectory(src) ? src : null;
 	}
 
 	/** Every system file under examples/ and this module's test resources. */

@@ -233,8 +233,9 @@ if [ "${tess_start:-0}" = 1 ]; then
     m START ok
     # the names xl knows the domains by now (the script renamed the dom0less-<id> ones), and the cpupool each is in
     xl list -c | tail -n +2 | while read -r n id mem vcpus state time pool; do m XLLIST "$n $id $pool"; done
-    # under FLASK (xl getenforce answers only then), the label each domain runs with
-    if xl getenforce >/dev/null 2>&1; then
+    # under FLASK (xl getenforce names a mode only then; its exit status is the mode, 1 when enforcing), the label
+    # each domain runs with
+    if xl getenforce 2>/dev/null | grep -qE '^(Enforcing|Permissive)$'; then
       xl list -Z | tail -n +2 | while read -r n id mem vcpus state time label; do m XLLABEL "$n $id $label"; done
     fi
   else

@@ -20,7 +20,7 @@ public final class Keywords {
 			"pool", "power-domains", "preloaded", "ram", "ramdisk", "readonly", "reg", "reserved", "resets", "scheduler",
 			"shared-memory", "sharing", "size", "sound", "source", "static", "system", "target", "touch", "vcpus", "vif", "virtio",
 			"vuart", "xen", "xen-enhanced", "grant-frames", "maptrack-frames", "spis", "p2m-pool", "on-crash", "on-reboot", "tee",
-			"seclabel", "needs", "no-dma", "variant", "without", "add");
+			"seclabel", "needs", "no-dma", "variant", "without", "add", "xsm", "dummy", "silo", "flask", "permissive");
 
 	/** Enum literals and on/off, GIC versions: values rather than structure. */
 	public static final Set<String> CONSTANTS = Set.of("aarch64", "android", "arinc653", "arm32", "at-boot", "audio", "can", "control",
