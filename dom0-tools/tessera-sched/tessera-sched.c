@@ -555,14 +555,48 @@ static int cmd_cputime(void)
     return EXIT_APPLIED;
 }
 
+/*
+ * Gives a domain Xen started at boot its FLASK label. Xen labels every such domain but dom0 "unlabeled" (no
+ * device-tree property names a label); dom0 relabels each to the type the system's generated policy gives it,
+ * before anything else talks to it (xc_flask_relabel_domain: dom0 needs relabelfrom on the old type, relabelto
+ * on the new, and the old type needs transition to the new). Reads the label back from Xen and compares.
+ */
+static int cmd_label(const char *ref, const char *context)
+{
+    xc_domaininfo_t *d;
+    uint32_t sid = 0;
+    char buf[256];
+
+    ndoms = xc_domain_getinfolist(xch, 0, MAX_DOMAINS, doms);
+    if ( ndoms < 0 )
+        return fail(EXIT_XEN, "cannot list the domains: %s", strerror(errno));
+    d = resolve_domain(ref, 0);
+    if ( !d )
+        return EXIT_SYSTEM;
+    if ( strlen(context) >= sizeof(buf) )
+        return fail(EXIT_INPUT, "the label '%s' is too long", context);
+    snprintf(buf, sizeof(buf), "%s", context);
+    if ( xc_flask_context_to_sid(xch, buf, strlen(buf), &sid) )
+        return fail(EXIT_XEN, "FLASK does not know the label '%s' (is the system's policy loaded?): %s", context, strerror(errno));
+    if ( xc_flask_relabel_domain(xch, d->domain, sid) )
+        return fail(EXIT_XEN, "FLASK refused to relabel domain %u to '%s': %s", d->domain, context, strerror(errno));
+    /* read back: the domain's ssidref is its SID now */
+    if ( xc_domain_getinfolist(xch, d->domain, 1, d) != 1 || d->ssidref != sid )
+        return fail(EXIT_XEN, "domain %u does not have the label '%s' after relabelling", d->domain, context);
+    printf("domain %u: %s\n", d->domain, context);
+    return EXIT_APPLIED;
+}
+
 static int usage(int code)
 {
     fprintf(code ? stderr : stdout,
             "usage: tessera-sched apply [--dry-run] [--keep-handles] FILE|-\n"
             "       tessera-sched show CPUPOOL\n"
             "       tessera-sched cputime\n"
+            "       tessera-sched label DOMAIN CONTEXT\n"
             "Puts the ARINC 653 schedule of FILE in place in its cpupool, reads it back and compares;\n"
-            "shows a cpupool's schedule; prints every domain's CPU time. See README.md.\n"
+            "shows a cpupool's schedule; prints every domain's CPU time; gives a domain Xen started at boot its\n"
+            "FLASK label (DOMAIN: an id or a name in xenstore). See README.md.\n"
             "Exit: 0 done, 1 Xen refused or read-back differs, 2 usage or file error, 3 does not fit the system.\n");
     return code;
 }
@@ -593,7 +627,8 @@ int main(int argc, char **argv)
                 return usage(EXIT_INPUT);
         if ( !file )
             return usage(EXIT_INPUT);
-    } else if ( !(!strcmp(argv[1], "show") && argc == 3) && !(!strcmp(argv[1], "cputime") && argc == 2) ) {
+    } else if ( !(!strcmp(argv[1], "show") && argc == 3) && !(!strcmp(argv[1], "cputime") && argc == 2)
+                && !(!strcmp(argv[1], "label") && argc == 4) ) {
         return usage(EXIT_INPUT);
     }
 
@@ -604,6 +639,8 @@ int main(int argc, char **argv)
         rc = cmd_apply(file, dry_run, keep);
     else if ( !strcmp(argv[1], "show") )
         rc = cmd_show(argv[2]);
+    else if ( !strcmp(argv[1], "label") )
+        rc = cmd_label(argv[2], argv[3]);
     else
         rc = cmd_cputime();
     if ( xsh )

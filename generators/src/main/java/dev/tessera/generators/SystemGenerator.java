@@ -139,7 +139,8 @@ public final class SystemGenerator {
 		}
 
 		// dom0's start script for the xl domains, and the driver-domain layout
-		if (!plan.xlDomains().isEmpty() || plan.bootDomains().stream().anyMatch(d -> !d.pv().frontends().isEmpty()) || plan.schedules().any()) {
+		if (!plan.xlDomains().isEmpty() || plan.bootDomains().stream().anyMatch(d -> !d.pv().frontends().isEmpty()) || plan.schedules().any()
+				|| plan.xen().flask() != null && !plan.xen().flask().relabelled().isEmpty()) {
 			out.write(START_SCRIPT, renderer.render("start-domains.sh.ftl", Map.of("plan", plan)));
 			out.file(START_SCRIPT).toFile().setExecutable(true);
 			artifacts.add(new Artifact(START_SCRIPT, "xl-start-script"));

@@ -91,7 +91,7 @@ public final class SystemBooter {
 			// what each domain boots instead, from the loaded system; written before generation measures it
 			marker = MarkerPlan.of(loaded.system(), r.extras(), platform.paddedSizes());
 			BootFiles.write(marker, files, xen.image(), platform);
-			BootAssets rt = rt(marker, r.extras());
+			BootAssets rt = rt(marker, r.extras(), loaded.system());
 			if (rt != null) tesseraSched = rt.path(BootAssets.TESSERA_SCHED);
 			if (marker.burns()) BootFiles.writeBurner(files, rt.path(BootAssets.TESSERA_BURNER));
 			request = request.withOverrides(marker.overrides());
@@ -121,8 +121,14 @@ public final class SystemBooter {
 	 * The real-time items (tessera-sched, the burner) when the boot needs them — an ARINC 653 pool, burners, dom0
 	 * measuring shares —, prepared if the cache lacks them and preparing is allowed; else null.
 	 */
-	private static BootAssets rt(MarkerPlan marker, MarkerExtras extras) {
-		return marker.arinc653() || marker.burns() || extras.measuresShares() ? BootAssets.require(BootAssets.Group.RT) : null;
+	private static BootAssets rt(MarkerPlan marker, MarkerExtras extras, dev.tessera.model.System s) {
+		return marker.arinc653() || marker.burns() || extras.measuresShares() || relabels(s) ? BootAssets.require(BootAssets.Group.RT) : null;
+	}
+
+	/** Under FLASK, dom0's start script relabels the domains Xen started at boot with tessera-sched. */
+	private static boolean relabels(dev.tessera.model.System s) {
+		return s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() == dev.tessera.model.Xsm.FLASK
+				&& !dev.tessera.core.xen.Systems.bootDomains(s).isEmpty();
 	}
 
 	/**

@@ -96,6 +96,75 @@ class FlaskBootTest {
 		java.lang.System.out.printf("FLASK with the undeclared links: failed after %.1f s: %s%n", report.boot().elapsed().toMillis() / 1000.0, failure);
 	}
 
+	@ParameterizedTest(name = "via {0}")
+	@EnumSource(value = Route.class, names = { "UBOOT", "DIRECT" })
+	void domainsXenStartsAtBootAreRelabelledAndTheDriverDomainServesUnderFlaskEnforcing(Route route) throws Exception {
+		// DomD and the guest are started by Xen at boot, labelled unlabeled_t; dom0's start script gives each its type
+		List<ExpectedMarker> expected = new java.util.ArrayList<>(BootScenariosTest.ABOUT.get("driver-domain/qemu-domd-dom0less"));
+		expected.addAll(List.of(ExpectedMarker.of("dom0", MarkerKind.XLLABEL, "domd 1 system_u:system_r:domd_t"),
+				ExpectedMarker.of("dom0", MarkerKind.XLLABEL, "guest 2 system_u:system_r:guest_t"), ExpectedMarker.of("dom0", MarkerKind.XLOUT, "Enforcing")));
+		Path system = BootScenariosTest.root().resolve("examples/driver-domain/qemu-domd-dom0less-flask.tess");
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(system, null, null, route, true, XenRequest.release(V417),
+				Duration.ofMinutes(5), work.resolve("boot"), out -> { }, new MarkerExtras(java.util.Map.of(), List.of("tess_xl=getenforce"), expected)),
+				line -> { });
+		assertTrue(report.passed(), report.problems() + "\n" + report.boot().describe());
+		java.lang.System.out.printf("FLASK enforcing, boot domains relabelled, via %s: %.1f s%n", route, report.boot().elapsed().toMillis() / 1000.0);
+	}
+
+	/** The cockpit twin (examples/ivi/qemu-cockpit-twin.tess) with xsm flask, for Xen 4.17's feature build. */
+	private Path flaskTwin(String name, java.util.function.UnaryOperator<String> change) throws java.io.IOException {
+		String text = Files.readString(BootScenariosTest.root().resolve("examples/ivi/qemu-cockpit-twin.tess"));
+		String flask = text.replace("xen 4.20 { console uart0 image \"xen\" max 4M cmdline \"xsm=dummy\" }", "xen 4.17 { console uart0 image \"xen\" max 4M xsm flask }");
+		assertNotEquals(text, flask, "the twin's xen line");
+		Path file = Files.createDirectories(work.resolve(name)).resolve("qemu-cockpit-twin.tess");
+		Files.writeString(file, change.apply(flask));
+		return file;
+	}
+
+	@Test
+	void theCockpitTwinBootsUnderFlaskEnforcingWithEveryLinkTheClusterIncluded() throws Exception {
+		// DomD serves Android's disk and vif; the cluster and Android share memory and a static event channel, which Xen
+		// binds at boot; dom0 relabels all three boot domains (the cluster has no xenstore: xl lists it without a name)
+		List<ExpectedMarker> expected = new java.util.ArrayList<>(BootScenariosTest.COCKPIT_TWIN);
+		expected.addAll(List.of(ExpectedMarker.of("dom0", MarkerKind.XLLABEL, "domd 1 system_u:system_r:domd_t"),
+				ExpectedMarker.of("dom0", MarkerKind.XLLABEL, "doma 2 system_u:system_r:doma_t"),
+				ExpectedMarker.of("dom0", MarkerKind.XLLABEL, " 3 system_u:system_r:cluster_t"), ExpectedMarker.of("dom0", MarkerKind.XLOUT, "Enforcing")));
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(flaskTwin("twin", t -> t), null, null, Route.UBOOT, true,
+				XenRequest.release(V417), Duration.ofMinutes(5), work.resolve("boot"), out -> { },
+				new MarkerExtras(java.util.Map.of(), List.of("tess_xl=list+-c,getenforce"), expected)), line -> { });
+		assertTrue(report.passed(), report.problems() + "\n" + report.boot().describe());
+		assertFalse(serial(report).contains("avc:  denied"), "nothing denied");
+		java.lang.System.out.printf("cockpit twin under FLASK enforcing: %.1f s%n", report.boot().elapsed().toMillis() / 1000.0);
+	}
+
+	@Test
+	void anEventChannelToTheClusterThePolicyDoesNotAllowIsDeniedAndXenStops() throws Exception {
+		// the twin's outputs with the policy of the same system without its event channel to the cluster: Xen's own
+		// binding of the channel at boot is denied, and Xen cannot set the domains up
+		Path without = flaskTwin("without", t -> t.lines().filter(l -> !l.strip().startsWith("event-channel ")).reduce("", (a, b) -> a + b + "\n"));
+		assertFalse(Files.readString(without).contains("event-channel "));
+		Pipeline.Outcome o = new Pipeline().generate(new Pipeline.Request(without, null, without.getParent(), without.getParent().resolve("out"))
+				.withXenSource(BootXen.sourceOf(V417)));
+		assertNull(o.stop(), String.valueOf(o.stop()));
+		Path policy = without.getParent().resolve("out").resolve(OutputFiles.XEN_POLICY);
+		assertTrue(Files.exists(policy), o.diagnostics().toString());
+		SystemBooter.Report report = new SystemBooter().boot(new SystemBooter.Request(flaskTwin("twin", t -> t), null, null, Route.UBOOT, true,
+				XenRequest.release(V417), Duration.ofMinutes(3), work.resolve("boot"), out -> {
+					try {
+						Files.copy(policy, out.resolve(OutputFiles.XEN_POLICY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					} catch (java.io.IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				}, MarkerExtras.NONE), line -> { });
+		assertFalse(report.passed());
+		assertEquals(BootResult.Outcome.FAILURE_SEEN, report.boot().outcome(), report.boot().describe());
+		List<String> denials = serial(report).lines().filter(l -> l.contains("avc:  denied")).toList();
+		assertTrue(denials.stream().anyMatch(l -> l.contains("tclass=event")), "an event channel denied: " + denials);
+		assertTrue(report.boot().missing().contains(ExpectedMarker.up("cluster")), report.boot().describe());
+		java.lang.System.out.printf("cockpit twin without its event channel in the policy: failed after %.1f s: %s%n",
+				report.boot().elapsed().toMillis() / 1000.0, report.boot().failure().orElse(""));
+	}
+
 	private SystemBooter.Report boot(Route route, Duration timeout, java.util.function.Consumer<Path> tamper, MarkerExtras extras) throws Exception {
 		Path system = BootScenariosTest.root().resolve("examples").resolve(SYSTEM + ".tess");
 		if (route == Route.UEFI) {

@@ -12,8 +12,10 @@ import java.util.List;
  * @param policy     the compiled policy as a boot module (the loader loads it; Xen finds it by its compatible)
  * @param types      the type of every domain other than dom0, in domain-id order (dom0 is Xen's own {@code dom0_t})
  * @param allows     every permission between domains, in the order of the domains and links that need it
+ * @param bootChannels the system has static event channels, which Xen binds at boot, while the domains are all
+ *                   still "unlabeled": the policy lets that type bind to itself
  */
-public record FlaskPlan(boolean enforcing, BootModule policy, List<DomainType> types, List<Allow> allows) {
+public record FlaskPlan(boolean enforcing, BootModule policy, List<DomainType> types, List<Allow> allows, boolean bootChannels) {
 	/** The type dom0 has: Xen gives it its initial SID, and Xen's dom0 module declares it. */
 	public static final String DOM0_TYPE = "dom0_t";
 
@@ -27,17 +29,32 @@ public record FlaskPlan(boolean enforcing, BootModule policy, List<DomainType> t
 		return "system_u:system_r:" + type;
 	}
 
-	/** @param type a FLASK type name Tessera derives from the domain's name */
-	public record DomainType(String domain, String type) {
+	/**
+	 * @param type    a FLASK type name Tessera derives from the domain's name
+	 * @param id      the domain's id
+	 * @param relabel Xen starts it at boot labelled "unlabeled" (Xen 4.17 to 4.21 read no label for it), and dom0's
+	 *                start script relabels it to its type (tessera-sched label) before anything else
+	 */
+	public record DomainType(String domain, String type, int id, boolean relabel) {
 		public String context() {
 			return FlaskPlan.context(type);
 		}
+	}
+
+	/** The type Xen gives every domain it starts at boot but dom0 (its initial SID "unlabeled"). */
+	public static final String UNLABELED_TYPE = "unlabeled_t";
+
+	/** The domains dom0 relabels, in domain-id order. */
+	public List<DomainType> relabelled() {
+		return types.stream().filter(DomainType::relabel).toList();
 	}
 
 	/** What one permission lets {@code from} do to {@code to}, and the declaration that asks for it. */
 	public enum Kind {
 		/** dom0 creates the domain with xl and manages it (xl's create, pause, destroy; xenstore and console) */
 		CONTROL("control"),
+		/** dom0 manages a domain Xen started at boot (pause, destroy; xenstore and console): it does not create it */
+		MANAGE("manage"),
 		/** the backend maps the frontend's grants; both bind the event channels of the device */
 		SERVE("serve"),
 		/** both ends of a static event channel bind and send */

@@ -29,9 +29,10 @@ final class FlaskPlanner {
 		List<Allow> allows = new ArrayList<>();
 		for (DomainPlan d : domains) {
 			if (d.start() == Start.DOM0) continue;
-			types.add(new DomainType(d.name(), FlaskPlan.typeOf(d.name())));
+			types.add(new DomainType(d.name(), FlaskPlan.typeOf(d.name()), d.id(), d.start() == Start.BOOT));
 			if (dom0 != null)
-				allows.add(new Allow(Kind.CONTROL, dom0, d.name(), d.start() == Start.XL ? "dom0 starts it with xl" : "dom0 names and manages it"));
+				allows.add(d.start() == Start.XL ? new Allow(Kind.CONTROL, dom0, d.name(), "dom0 starts it with xl")
+						: new Allow(Kind.MANAGE, dom0, d.name(), "Xen starts it at boot; dom0 gives it its type, names and manages it"));
 		}
 		for (IsolationPlan.Link l : isolation.links())
 			for (Connection c : l.connections())
@@ -44,6 +45,8 @@ final class FlaskPlanner {
 			if (d.start() != Start.DOM0 && !d.devices().assigned().isEmpty())
 				allows.add(new Allow(Kind.DEVICES, d.name(), d.name(), "passthrough of "
 						+ String.join(", ", d.devices().assigned().stream().map(p -> p.device()).distinct().toList())));
-		return new FlaskPlan(enforcing, policy, List.copyOf(types), List.copyOf(allows));
+		boolean bootChannels = isolation.links().stream().flatMap(l -> l.connections().stream())
+				.anyMatch(c -> c.kind() == IsolationPlan.LinkKind.EVENT_CHANNEL);
+		return new FlaskPlan(enforcing, policy, List.copyOf(types), List.copyOf(allows), bootChannels);
 	}
 }

@@ -27,6 +27,32 @@ allow dom0_t domxen_t:domain getdomaininfo;
 declare_domain(${t.type()})
 domain_self_comms(${t.type()})
 </#list>
+<#if f.relabelled()?has_content>
+
+# Xen starts <#list f.relabelled() as t>${t.domain()}<#sep>, </#list> at boot labelled unlabeled_t (it reads no label for them):
+# Xen may build them, dom0 set them up (init-dom0less) and give each its own type (tessera-sched label) before
+# anything else talks to it. Channels Xen opened for them at boot keep the boot-time type.
+typeattribute unlabeled_t domain_type;
+type unlabeled_t_channel, event_type;
+type_transition unlabeled_t domain_type:event unlabeled_t_channel;
+xen_build_domain(unlabeled_t)
+# what a domain asks about itself as its kernel starts (grant table, physmap, its parameters), maybe before dom0
+# relabels it: the policy cannot tell two unlabeled domains apart, so this holds between them for that while
+declare_domain_common(unlabeled_t, unlabeled_t)
+create_domain(dom0_t, unlabeled_t)
+manage_domain(dom0_t, unlabeled_t)
+domain_comms(dom0_t, unlabeled_t)
+allow dom0_t unlabeled_t:domain2 relabelfrom;
+<#if f.bootChannels()>
+# the system's static event channels, which Xen binds at boot between unlabeled domains
+create_channel(unlabeled_t, unlabeled_t, unlabeled_t_channel)
+</#if>
+<#list f.relabelled() as t>
+allow dom0_t ${t.type()}:domain2 relabelto;
+allow unlabeled_t ${t.type()}:domain transition;
+allow ${t.type()} unlabeled_t_channel:event { send status };
+</#list>
+</#if>
 <#list f.allows() as a>
 
 <#assign from = f.typeOf(a.from(), plan.dom0()?? && a.from() == plan.dom0().name())>
@@ -34,6 +60,10 @@ domain_self_comms(${t.type()})
 <#if a.kind().key() == "control">
 # ${a.to()}: ${a.why()}
 create_domain(${from}, ${to})
+manage_domain(${from}, ${to})
+domain_comms(${from}, ${to})
+<#elseif a.kind().key() == "manage">
+# ${a.to()}: ${a.why()}
 manage_domain(${from}, ${to})
 domain_comms(${from}, ${to})
 <#elseif a.kind().key() == "serve">

@@ -38,6 +38,12 @@ name_pool() {
 	xl cpupool-rename "$old" "$1"
 }
 </#if>
+<#if plan.xen().flask()??>
+<#list plan.xen().flask().relabelled() as t>
+# Xen started ${t.domain()} (domain ${t.id()}) at boot labelled unlabeled_t: its own type from the system's FLASK policy first
+tessera-sched label ${t.id()} "${t.context()}"
+</#list>
+</#if>
 <#list plan.xlNamedPools() as p>
 name_pool "${p.name()}" "${p.xlCpuList()}"
 </#list>

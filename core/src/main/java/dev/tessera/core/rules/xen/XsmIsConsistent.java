@@ -22,8 +22,8 @@ import dev.tessera.model.Xsm;
 /**
  * The security module a system chooses ({@code xen { xsm ... }}), and with FLASK the labels of its domains. Xen 4.17 to
  * 4.21 label a domain they start at boot "unlabeled" (flask_domain_alloc_security in xen/xsm/flask/hooks.c: only dom0
- * gets a label of its own, and booting.txt has no label property), so with FLASK every domain but dom0 is started
- * with xl, which creates it with its policy type as seclabel.
+ * gets a label of its own, and booting.txt has no label property): dom0's start script relabels each to its type
+ * (tessera-sched label), so without a control domain nothing could; xl creates its domains with their type.
  */
 public final class XsmIsConsistent extends Rule {
 	static final RuleInfo CMDLINE = new RuleInfo("xsm.cmdline", Section.XEN, Severity.ERROR,
@@ -31,10 +31,11 @@ public final class XsmIsConsistent extends Rule {
 			"'xsm dummy|silo|flask' in the xen block writes xsm= (and flask=) on Xen's command line; the same options in "
 					+ "cmdline would contradict or repeat it.");
 	static final RuleInfo BOOT_DOMAIN = new RuleInfo("xsm.flask-boot-domain", Section.XEN, Severity.ERROR,
-			"With FLASK every domain has a label of its own",
-			"Xen 4.17 to 4.21 give every domain they start at boot, but dom0, the label \"unlabeled\": the policy could not tell "
-					+ "those domains apart, nor allow one's links without allowing them all. Start the domain with xl, which "
-					+ "creates it with its type from the system's policy.");
+			"With FLASK every domain gets a label of its own",
+			"Xen 4.17 to 4.21 give every domain they start at boot, but dom0, the label \"unlabeled\"; dom0's generated start "
+					+ "script gives each its own type (tessera-sched label) before anything else talks to it. Without a control "
+					+ "domain nobody can: the policy could not tell those domains apart. Add a control domain, or start the "
+					+ "domains with xl.");
 	static final RuleInfo SECLABEL = new RuleInfo("xsm.flask-seclabel", Section.XEN, Severity.ERROR,
 			"With 'xsm flask' Tessera labels the domains",
 			"The generated policy gives each domain a type named after it and xl creates the domain with it; a seclabel of the "
@@ -46,9 +47,9 @@ public final class XsmIsConsistent extends Rule {
 					+ "domU, dm_dom, irq, ioport, iomem, device), would share a type.");
 
 	static final RuleInfo VUART = new RuleInfo("xsm.flask-vuart", Section.XEN, Severity.ERROR,
-			"With FLASK before Xen 4.20 no domain has a virtual UART",
+			"With FLASK before Xen 4.20 no xl domain has a virtual UART",
 			"Xen 4.17's FLASK hook denies XEN_DOMCTL_vuart_op as an unknown domctl whatever the policy says (\"FLASK: Denying "
-					+ "unknown domctl: 81\", xen/xsm/flask/hooks.c), so xl cannot create a domain with vuart; Xen 4.20's checks it "
+					+ "unknown domctl: 81\", xen/xsm/flask/hooks.c), so xl cannot create a domain with vuart (Xen gives a domain it starts at boot its UART without that domctl); Xen 4.20's checks it "
 					+ "against the policy. Say 'vuart off' (the domain keeps its PV console, hvc0) or target Xen 4.20.");
 
 	/** The types of Xen's own modules the policy includes, and those Tessera declares (domU_t, dm_dom_t). */
@@ -72,14 +73,15 @@ public final class XsmIsConsistent extends Rule {
 		Map<String, Domain> types = new HashMap<>();
 		for (Domain d : s.getDomains()) {
 			Start start = Systems.startOf(d);
-			if (start == Start.DOM0) continue;
-			if (start == Start.BOOT)
-				out.report(BOOT_DOMAIN, d, NAMED__NAME, "domain '" + d.getName() + "' is started by Xen at boot, which gives it no "
-						+ "FLASK label of its own (Xen " + Systems.xenVersion(s) + " labels it \"unlabeled\"): start it with xl");
+			if (start == Start.DOM0 || d.getName() == null) continue; // a half-written domain: its type is not known yet
+			if (start == Start.BOOT && Systems.dom0(s).isEmpty())
+				out.report(BOOT_DOMAIN, d, NAMED__NAME, "domain '" + d.getName() + "' is started by Xen at boot, which labels it "
+						+ "\"unlabeled\" (Xen " + Systems.xenVersion(s) + "), and the system has no control domain to give it its own "
+						+ "FLASK type: add one, or start the domain with xl");
 			if (d.getSeclabel() != null)
 				out.report(SECLABEL, d, DOMAIN__SECLABEL, "domain '" + d.getName() + "' has a seclabel, and with xsm flask it gets "
 						+ "system_u:system_r:" + FlaskPlan.typeOf(d.getName()) + " from the generated policy: remove the seclabel");
-			if (d.isVuart() && !Systems.xenVersion(s).atLeast(new dev.tessera.core.xen.XenVersion(4, 20)))
+			if (d.isVuart() && start == Start.XL && !Systems.xenVersion(s).atLeast(new dev.tessera.core.xen.XenVersion(4, 20)))
 				out.report(VUART, d, NAMED__NAME, "domain '" + d.getName() + "' has a virtual UART, whose domctl Xen "
 						+ Systems.xenVersion(s) + "'s FLASK denies whatever the policy says: say 'vuart off' (its console stays hvc0)");
 			String type = FlaskPlan.typeOf(d.getName());
