@@ -21,10 +21,13 @@ import dev.tessera.core.xen.XenVersion;
 import dev.tessera.pipeline.Pipeline;
 
 /**
- * A driver domain serves a guest under FLASK enforcing, with the policy Tessera writes for the system (compiled against
- * Debian's Xen 4.17 source, loaded as a boot module on every route): every declared link works and Xen denies nothing.
- * The negative control boots the same outputs with the policy of the same system without the guest's devices: DomD's
- * backend may not map the guest's grants, Xen logs the denial and the guest gets no disk.
+ * Systems under FLASK enforcing with the policy Tessera writes for them (compiled against Debian's Xen 4.17 source,
+ * loaded as a boot module on every route): a driver domain started with xl serves a guest (U-Boot, prebuilt DTB, UEFI);
+ * the same with both started by Xen at boot and relabelled by dom0 (U-Boot, prebuilt DTB); the cockpit twin with its
+ * shared memory and static event channel to the cluster. Every declared link works, each domain runs with its type
+ * (xl list -Z) and Xen denies nothing (a denial fails any boot). Negative controls boot the same outputs with the
+ * policy of the system without a link: the guest's devices (its event channel to DomD is denied, it gets no disk),
+ * the twin's event channel to the cluster (denied when Xen binds it at boot; the cluster never comes up).
  */
 class FlaskBootTest {
 	static final String SYSTEM = "driver-domain/qemu-domd-flask";
