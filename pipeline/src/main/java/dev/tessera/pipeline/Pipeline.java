@@ -36,7 +36,6 @@ import dev.tessera.model.System;
 import dev.tessera.model.TesseraFile;
 import dev.tessera.model.TesseraPackage;
 import dev.tessera.model.XenSettings;
-import dev.tessera.model.Xsm;
 
 /**
  * The whole headless job, in five stages: <b>load</b> the files, <b>validate</b> them with every rule, <b>resolve</b>
@@ -220,8 +219,8 @@ public final class Pipeline {
 		Path xenSource = r.xenSourceOrEnvironment();
 		List<Diagnostic> sources = new ArrayList<>();
 		for (Product p : products) {
+			if (!Systems.flask(p.system())) continue;
 			XenSettings x = p.system().getXen();
-			if (x == null || !x.isSetXsm() || x.getXsm() != Xsm.FLASK) continue;
 			String problem = flaskSourceProblem(xenSource, Systems.xenVersion(p.system()));
 			if (problem == null) continue;
 			Findings found = new Findings();

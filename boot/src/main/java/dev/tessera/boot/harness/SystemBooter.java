@@ -127,8 +127,7 @@ public final class SystemBooter {
 
 	/** Under FLASK, dom0's start script relabels the domains Xen started at boot with tessera-sched. */
 	private static boolean relabels(dev.tessera.model.System s) {
-		return s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() == dev.tessera.model.Xsm.FLASK
-				&& !dev.tessera.core.xen.Systems.bootDomains(s).isEmpty();
+		return dev.tessera.core.xen.Systems.flask(s) && !dev.tessera.core.xen.Systems.bootDomains(s).isEmpty();
 	}
 
 	/**

@@ -117,8 +117,8 @@ final class IsolationPlanner {
 
 	/** The security module Xen's command line chooses (its last xsm= wins, as Xen parses options in order). */
 	static Xsm xsm(System s) {
-		if (s.getXen() != null && s.getXen().isSetXsm())
-			return switch (s.getXen().getXsm()) {
+		if (Systems.xsm(s) != null)
+			return switch (Systems.xsm(s)) {
 				case DUMMY -> Xsm.DUMMY;
 				case SILO -> Xsm.SILO;
 				case FLASK -> s.getXen().isPermissive() ? Xsm.FLASK_PERMISSIVE : Xsm.FLASK_POLICY;

@@ -80,9 +80,9 @@ public final class Resolver {
 					new DomainPlan.Memory(d.getMemory(), memory.staticOf(d), d.isDirectMap(), memory.sharedOf(d),
 							d.getLlcColors().isEmpty() ? null : LlcColors.list(d.getLlcColors())), cpus.of(d), boot,
 					new DomainPlan.Devices(given, devices.clocksOf(given), d.isVuart()), new DomainPlan.Pv(BackendPlanner.enhanced(s, d), BackendPlanner.frontends(s, d)),
-					limits(d), xlActions(d, flaskOf(s))));
+					limits(d), xlActions(d, Systems.flask(s))));
 		}
-		boolean flask = flaskOf(s);
+		boolean flask = Systems.flask(s);
 		BootModule policy = flask ? modules.xsmPolicy(s.getXen()) : null;
 		DomainPlan dom0 = domains.stream().filter(d -> d.start() == Start.DOM0).findFirst().orElse(null);
 		List<DomainPlan> boot = domains.stream().filter(d -> d.start() == Start.BOOT).toList();
@@ -122,9 +122,6 @@ public final class Resolver {
 				d.isSetOnReboot() ? d.getOnReboot().getLiteral() : null, d.isSetTee() ? d.getTee().getLiteral() : null, seclabel);
 	}
 
-	private static boolean flaskOf(System s) {
-		return s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() == Xsm.FLASK;
-	}
 
 	/** Static event channels whose ends both name domains; dom0's end is null, as its nodes sit under /chosen itself. */
 	private static List<EventChannelPlan> eventChannels(System s) {

@@ -10,6 +10,7 @@ import dev.tessera.model.Domain;
 import dev.tessera.model.Role;
 import dev.tessera.model.Start;
 import dev.tessera.model.System;
+import dev.tessera.model.Xsm;
 
 /** Facts derived from a system that every rule, the resolver and the templates agree on. */
 public final class Systems {
@@ -32,6 +33,16 @@ public final class Systems {
 
 	public static List<Domain> xlDomains(System s) {
 		return s.getDomains().stream().filter(d -> startOf(d) == Start.XL).toList();
+	}
+
+	/** The security module the system chooses in its xen block ({@code xsm ...}), or null when it chooses none. */
+	public static Xsm xsm(System s) {
+		return s.getXen() != null && s.getXen().isSetXsm() ? s.getXen().getXsm() : null;
+	}
+
+	/** Whether the system runs FLASK with the policy Tessera writes for it ({@code xsm flask}). */
+	public static boolean flask(System s) {
+		return xsm(s) == Xsm.FLASK;
 	}
 
 	public static XenVersion xenVersion(System s) {

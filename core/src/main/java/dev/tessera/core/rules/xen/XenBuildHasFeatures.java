@@ -49,8 +49,8 @@ public final class XenBuildHasFeatures {
 					dev.tessera.model.TesseraPackage.Literals.DOMAIN__TEE, "domain '" + d.getName() + "'", build, v, out);
 		for (EventChannel e : s.getEventChannels())
 			need(XenBuildOption.STATIC_EVTCHN, e, NAMED__NAME, "event channel '" + e.getName() + "'", build, v, out);
-		if (s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() != dev.tessera.model.Xsm.DUMMY)
-			need(s.getXen().getXsm() == dev.tessera.model.Xsm.FLASK ? XenBuildOption.XSM_FLASK : XenBuildOption.XSM_SILO, s.getXen(),
+		if (Systems.xsm(s) != null && Systems.xsm(s) != dev.tessera.model.Xsm.DUMMY)
+			need(Systems.flask(s) ? XenBuildOption.XSM_FLASK : XenBuildOption.XSM_SILO, s.getXen(),
 					dev.tessera.model.TesseraPackage.Literals.XEN_SETTINGS__XSM, "Xen's security module", build, v, out);
 		if (!Systems.bootDomains(s).isEmpty())
 			need(XenBuildOption.DOM0LESS_BOOT, Systems.bootDomains(s).get(0), NAMED__NAME, "domain '" + Systems.bootDomains(s).get(0).getName() + "'",

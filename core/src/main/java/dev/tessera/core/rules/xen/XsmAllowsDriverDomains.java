@@ -36,8 +36,8 @@ public final class XsmAllowsDriverDomains extends Rule {
 
 	@Override
 	public void check(System s, Findings out) {
-		boolean silo = s.getXen() != null && s.getXen().isSetXsm() && s.getXen().getXsm() == Xsm.SILO;
-		if (s.getXen() != null && s.getXen().isSetXsm() && !silo) return;
+		boolean silo = Systems.xsm(s) == Xsm.SILO;
+		if (Systems.xsm(s) != null && !silo) return;
 		String cmdline = s.getXen() == null || s.getXen().getCmdline() == null ? "" : s.getXen().getCmdline();
 		if (!silo && cmdline.matches("(^|.*\\s)xsm=.*")) return;
 		Walk.frontends(s).stream().filter(x -> Systems.startOf(x.backend()) != Start.DOM0 && Systems.startOf(x.domain()) != Start.DOM0)
