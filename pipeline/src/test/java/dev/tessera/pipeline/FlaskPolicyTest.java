@@ -65,8 +65,8 @@ class FlaskPolicyTest {
 		assertArrayEquals(policy, Files.readAllBytes(out.resolve(OutputFiles.UEFI_XEN_POLICY)));
 		// U-Boot's and the prebuilt tree's module node, as dtc compiled it; Xen's command line
 		Path dtb = out.resolve(OutputFiles.HOST_DTB);
-		assertEquals("xen,xsm-policy multiboot,module", fdtget(dtb, "/chosen/xsm-policy", "compatible"));
-		assertTrue(fdtget(dtb, "/chosen", "xen,xen-bootargs").endsWith("xsm=flask flask=enforcing"));
+		assertEquals("xen,xsm-policy multiboot,module", HostileTextReachesDtcAndXenCfgTest.fdtget(dtb, "/chosen/xsm-policy", "compatible"));
+		assertTrue(HostileTextReachesDtcAndXenCfgTest.fdtget(dtb, "/chosen", "xen,xen-bootargs").endsWith("xsm=flask flask=enforcing"));
 		// UEFI: xen.cfg names the policy beside Xen
 		assertTrue(Files.readString(out.resolve(OutputFiles.UEFI_CONFIG)).contains("\nxsm=xenpolicy\n"));
 		assertTrue(Files.readString(out.resolve("xl/guest.cfg")).contains("seclabel = \"system_u:system_r:guest_t\""));
@@ -98,12 +98,5 @@ class FlaskPolicyTest {
 		Diagnostic d = o.diagnostics().stream().filter(x -> x.ruleId().equals("xsm.flask-source")).findFirst()
 				.orElseThrow(() -> new AssertionError(o.diagnostics().toString()));
 		assertTrue(d.message().contains("are Xen 4.20's, and the system targets Xen 4.17"), d.message());
-	}
-
-	private static String fdtget(Path dtb, String node, String property) throws Exception {
-		Process p = new ProcessBuilder(List.of("fdtget", "-t", "s", dtb.toString(), node, property)).redirectErrorStream(true).start();
-		String out = new String(p.getInputStream().readAllBytes());
-		assertEquals(0, p.waitFor(), out);
-		return out.strip();
 	}
 }

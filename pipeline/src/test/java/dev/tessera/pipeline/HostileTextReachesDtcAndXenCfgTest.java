@@ -86,7 +86,8 @@ class HostileTextReachesDtcAndXenCfgTest {
 		return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
-	private static String fdtget(Path dtb, String node, String property) throws Exception {
+	/** A string property of a compiled tree, as fdtget reads it. */
+	static String fdtget(Path dtb, String node, String property) throws Exception {
 		Process p = new ProcessBuilder(List.of("fdtget", "-t", "s", dtb.toString(), node, property)).redirectErrorStream(true).start();
 		String out = new String(p.getInputStream().readAllBytes());
 		assertEquals(0, p.waitFor(), out);
