@@ -22,7 +22,10 @@ public final class Main implements Runnable {
 		dev.tessera.core.time.Phases.begin();
 		// the language's set-up is most of a cold check or generate: start it before reading the options
 		String command = commandOf(args);
-		if (command.equals("generate") || command.equals("check")) dev.tessera.dsl.load.ModelLoader.prepareInBackground();
+		if (command.equals("generate") || command.equals("check")) {
+			Log4jDefaults.configure(); // before the set-up thread's Xtext classes start log4j
+			dev.tessera.dsl.load.ModelLoader.prepareInBackground();
+		}
 		System.exit(run(args));
 	}
 
