@@ -46,7 +46,10 @@ class FastPathTest {
 				List.of("generate", "sys.tess", "-o", "out", "--files", "a", "--files=b", "--files", "c"),
 				List.of("generate", "sys.tess", "-o", "out", "--variant", "v1", "--variant=v2"),
 				List.of("generate", "sys.tess", "-o", "out", "--all-variants", "--format", "json", "-W", "a=b", "-q"),
-				List.of("generate", "with space.tess", "-o", "out put", "--system=a=b"));
+				List.of("generate", "with space.tess", "-o", "out put", "--system=a=b"),
+				// words that name commands or look like numbers are files and values like any other
+				List.of("check", "generate", "check", "rules"), List.of("generate", "check", "-o", "generate", "--system", "check", "--variant", "lsp"),
+				List.of("check", "1", "a.tess", "-W", "x=1"));
 	}
 
 	static Stream<List<String>> leftToPicocli() {
