@@ -18,6 +18,14 @@ final class CheckCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	/** Where it prints when {@link FastPath} read the command line; null: picocli's writers. */
+	private java.io.PrintWriter out, err;
+
+	void setWriters(java.io.PrintWriter out, java.io.PrintWriter err) {
+		this.out = out;
+		this.err = err;
+	}
+
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = ".tess files (board or system)")
 	List<Path> files;
 
@@ -26,13 +34,13 @@ final class CheckCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var err = spec.commandLine().getErr();
+		var err = this.err != null ? this.err : spec.commandLine().getErr();
 		for (Path f : files)
 			if (!Pipeline.readable(f)) {
 				err.println("tessera: cannot read " + f + ": no such file");
 				return Main.USAGE;
 			}
-		Reporter reporter = new Reporter(spec.commandLine().getOut(), err, options);
+		Reporter reporter = new Reporter(out != null ? out : spec.commandLine().getOut(), err, options);
 		List<String> problems = new ArrayList<>(), notes = new ArrayList<>();
 		dev.tessera.core.diag.SeverityPolicy policy;
 		try (var t = dev.tessera.core.time.Phases.start("settings")) {

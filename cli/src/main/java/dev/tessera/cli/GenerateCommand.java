@@ -22,6 +22,14 @@ final class GenerateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	/** Where it prints when {@link FastPath} read the command line; null: picocli's writers. */
+	private java.io.PrintWriter out, err;
+
+	void setWriters(java.io.PrintWriter out, java.io.PrintWriter err) {
+		this.out = out;
+		this.err = err;
+	}
+
 	@Parameters(index = "0", paramLabel = "SYSTEM.tess", description = "the file that declares the system")
 	Path systemFile;
 
@@ -64,12 +72,12 @@ final class GenerateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var err = spec.commandLine().getErr();
+		var err = this.err != null ? this.err : spec.commandLine().getErr();
 		if (!Pipeline.readable(systemFile)) {
 			err.println("tessera: cannot read " + systemFile + ": no such file");
 			return Main.USAGE;
 		}
-		Reporter reporter = new Reporter(spec.commandLine().getOut(), err, options);
+		Reporter reporter = new Reporter(out != null ? out : spec.commandLine().getOut(), err, options);
 		java.util.List<String> problems = new java.util.ArrayList<>(), notes = new java.util.ArrayList<>();
 		dev.tessera.core.diag.SeverityPolicy policy;
 		try (var t = dev.tessera.core.time.Phases.start("settings")) {

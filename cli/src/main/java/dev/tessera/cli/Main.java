@@ -22,20 +22,25 @@ public final class Main implements Runnable {
 		dev.tessera.core.time.Phases.begin();
 		// the language's set-up is most of a cold check or generate: start it before reading the options
 		String command = commandOf(args);
-		if (command.equals("generate") || command.equals("check")) dev.tessera.dsl.load.ModelLoader.prepareInBackground();
+		if (command.equals("generate") || command.equals("check")) {
+			Log4jDefaults.configure(); // before the set-up thread's Xtext classes start log4j
+			dev.tessera.dsl.load.ModelLoader.prepareInBackground();
+		}
 		System.exit(run(args));
 	}
 
 	/** Runs the CLI and returns its exit status instead of exiting (for tests and the benchmarks). */
 	public static int run(String... args) {
+		java.util.concurrent.Callable<Integer> fast;
 		CommandLine cli;
 		try (var t = dev.tessera.core.time.Phases.start("cli")) {
-			cli = commandLine(args);
+			// a plain check or generate is read without building picocli's command line; anything else by picocli
+			fast = FastPath.parse(args);
+			cli = fast == null ? commandLine(args) : null;
 		}
+		if (fast != null) return FastPath.execute(fast);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-			// A bug in Tessera: say so in one line, never with a stack trace.
-			commandLine.getErr().println("tessera: internal error: " + ex.getClass().getSimpleName()
-					+ (ex.getMessage() != null ? ": " + ex.getMessage() : "") + " (please report this)");
+			commandLine.getErr().println(internalError(ex));
 			return INTERNAL;
 		});
 		int status = cli.execute(args);
@@ -45,15 +50,23 @@ public final class Main implements Runnable {
 		return status;
 	}
 
-	/** The commands, in the order help lists them. */
-	private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = new java.util.LinkedHashMap<>();
-	static {
-		COMMANDS.put("generate", GenerateCommand::new);
-		COMMANDS.put("check", CheckCommand::new);
-		COMMANDS.put("rules", RulesCommand::new);
-		COMMANDS.put("boot", BootCommand::new);
-		COMMANDS.put("board", BoardCommand::new);
-		COMMANDS.put("lsp", LspCommand::new);
+	/** A bug in Tessera: said in one line, never with a stack trace. */
+	static String internalError(Exception ex) {
+		return "tessera: internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() != null ? ": " + ex.getMessage() : "")
+				+ " (please report this)";
+	}
+
+	/** The commands, in the order help lists them (a class of their own: the fast path needs none of them). */
+	private static final class Commands {
+		static final java.util.Map<String, java.util.function.Supplier<Object>> ALL = new java.util.LinkedHashMap<>();
+		static {
+			ALL.put("generate", GenerateCommand::new);
+			ALL.put("check", CheckCommand::new);
+			ALL.put("rules", RulesCommand::new);
+			ALL.put("boot", BootCommand::new);
+			ALL.put("board", BoardCommand::new);
+			ALL.put("lsp", LspCommand::new);
+		}
 	}
 
 	/**
@@ -63,15 +76,17 @@ public final class Main implements Runnable {
 	static CommandLine commandLine(String... args) {
 		CommandLine cli = new CommandLine(new Main());
 		String named = commandOf(args);
-		COMMANDS.forEach((name, command) -> {
-			if (!COMMANDS.containsKey(named) || name.equals(named)) cli.addSubcommand(name, command.get());
+		Commands.ALL.forEach((name, command) -> {
+			if (!Commands.ALL.containsKey(named) || name.equals(named)) cli.addSubcommand(name, command.get());
 		});
 		return cli;
 	}
 
 	/** The command the arguments name: their first word that is no option ("" for none). */
 	private static String commandOf(String[] args) {
-		return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+		for (String a : args)
+			if (!a.startsWith("-")) return a;
+		return "";
 	}
 
 	@Override

@@ -45,7 +45,13 @@ import dev.tessera.model.XenSettings;
  */
 public final class Pipeline {
 	private final ModelLoader loader = new ModelLoader();
-	private final SystemGenerator generator = new SystemGenerator();
+	/** Made by the first render: FreeMarker's configuration is ~80 ms of a cold start that a check never uses. */
+	private SystemGenerator generator;
+
+	private synchronized SystemGenerator generator() {
+		if (generator == null) generator = new SystemGenerator();
+		return generator;
+	}
 
 	/**
 	 * What to generate.
@@ -264,7 +270,7 @@ public final class Pipeline {
 				Plan plan = p.variant() == null ? resolutions.get(i).plan() : resolutions.get(i).plan().ofVariant(p.name());
 				List<Artifact> rendered;
 				try (var t = Phases.start("render")) {
-					rendered = generator.render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile()), xenSource);
+					rendered = generator().render(plan, boardTrees.get(i), target, RunInputs.forManifest(read, r.systemFile()), xenSource);
 				}
 				for (Artifact a : rendered) artifacts.add(folder == null ? a : new Artifact(folder + "/" + a.path(), a.role()));
 				if (folder != null) artifacts.add(new Artifact(folder + "/manifest.yaml", Product.MANIFEST));
