@@ -31,7 +31,7 @@ public class BoardChangesAffectSystems extends DefaultResourceDescriptionManager
 
 	/**
 	 * Whether a file's facts may differ from its last version: its exports (names, places, the facts' fingerprint) or
-	 * whether it exists changed. A file whose top-level elements carry no fingerprint counts as changed.
+	 * whether it exists changed. A file without a board (no fingerprint) counts as changed.
 	 */
 	static boolean factsChanged(Delta delta) {
 		if (delta.getOld() == null || delta.getNew() == null || delta.haveEObjectDescriptionsChanged()) return true;
