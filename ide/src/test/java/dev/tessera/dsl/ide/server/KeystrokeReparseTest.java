@@ -9,6 +9,8 @@ import java.util.Map;
 import org.eclipse.lsp4j.Diagnostic;
 import org.junit.jupiter.api.Test;
 
+import dev.tessera.dsl.ide.build.KeptIndexEntry;
+
 /**
  * A keystroke is parsed again only where it changed the text (ReparsingProjectManager): what the editor then shows, for
  * the edited board and for the system on it, is what a server that reads the same text afresh shows.
@@ -77,10 +79,12 @@ class KeystrokeReparseTest {
 				SYSTEM);
 		List<String> seen = new ArrayList<>(), fresh = new ArrayList<>();
 		int inPlace = ReparsingProjectManager.IN_PLACE.get();
+		int kept;
 		try (InProcessServer ls = InProcessServer.start(Map.of("b.tess", BOARD, "s.tess", SYSTEM))) {
 			ls.edit("s.tess", SYSTEM);
 			ls.edit("b.tess", BOARD);
 			ls.settle("s.tess"); // the workspace's first build too: its diagnostics may come after an edit's
+			kept = KeptIndexEntry.KEPT.get();
 			String system = ls.uri("s.tess");
 			for (BoardEdit b : boards) {
 				int before = ls.client.count(system);
@@ -93,6 +97,8 @@ class KeystrokeReparseTest {
 					seen.add("system: " + show(ls.client.await(system, before - 1, InProcessServer.WAIT).getDiagnostics()));
 				}
 			}
+			// the board kept its index entry after each inert edit, and only then
+			assertEquals(boards.stream().filter(b -> !b.reachesSystems()).count(), KeptIndexEntry.KEPT.get() - kept);
 			for (String s : systems) seen.add("system: " + show(ls.edit("s.tess", s)));
 		}
 		// all but the two syntax errors and the edit after each (the file had an error: parsed whole) were parsed in place
