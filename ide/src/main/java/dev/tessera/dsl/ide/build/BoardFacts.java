@@ -32,6 +32,7 @@ public final class BoardFacts {
 
 	/** Stands for "unknown": never equal to another, so every change counts. */
 	private static final AtomicLong UNKNOWN = new AtomicLong();
+	private static final String UNKNOWN_PREFIX = "unknown-";
 
 	private BoardFacts() {
 	}
@@ -110,7 +111,12 @@ public final class BoardFacts {
 		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 	}
 
+	/** Whether a fingerprint says what the facts are (it is not one given for want of a reading). */
+	static boolean isKnown(String fingerprint) {
+		return fingerprint != null && !fingerprint.startsWith(UNKNOWN_PREFIX);
+	}
+
 	private static String unknown() {
-		return "unknown-" + UNKNOWN.incrementAndGet();
+		return UNKNOWN_PREFIX + UNKNOWN.incrementAndGet();
 	}
 }

@@ -56,7 +56,7 @@ public class KeptIndexEntry extends Indexer {
 			facts = e.getUserData(BoardFacts.KEY);
 			if (facts != null) break;
 		}
-		if (facts == null || facts.startsWith("unknown-")) return false;
+		if (!BoardFacts.isKnown(facts)) return false;
 		URI self = old.getURI();
 		for (IReferenceDescription ref : old.getReferenceDescriptions())
 			if (ref.getTargetEObjectUri() == null || !self.equals(ref.getTargetEObjectUri().trimFragment())) return false;
