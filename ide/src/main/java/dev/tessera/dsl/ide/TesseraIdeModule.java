@@ -28,6 +28,11 @@ public class TesseraIdeModule extends AbstractTesseraIdeModule {
 		return dev.tessera.dsl.ide.build.BoardChangesAffectSystems.class;
 	}
 
+	/** A file's boards and systems carry the fingerprint of its facts in the index (BoardChangesAffectSystems reads it). */
+	public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return dev.tessera.dsl.ide.build.FactsInTheIndex.class;
+	}
+
 	/** Nothing is generated in the editor: the builder need not validate each file a second time to decide it. */
 	public Class<? extends org.eclipse.xtext.generator.IShouldGenerate> bindIShouldGenerate() {
 		return dev.tessera.dsl.ide.build.NothingToGenerate.class;

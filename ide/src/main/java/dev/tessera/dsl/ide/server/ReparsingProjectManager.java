@@ -92,5 +92,12 @@ public class ReparsingProjectManager extends org.eclipse.xtext.ide.server.Projec
 			if (r != null && getRequest().getDirtyFiles().contains(uri) && KeepUpdated.take(r)) return;
 			super.unloadResource(uri);
 		}
+
+		/** A board whose facts did not change keeps its entry (KeptIndexEntry): no copy of it is made. */
+		@Override
+		protected IResourceDescription getSerializableResourceDescription(IResourceDescription description) {
+			IResourceDescription kept = dev.tessera.dsl.ide.build.KeptIndexEntry.take(getRequest().getResourceSet().getResource(description.getURI(), false));
+			return kept != null ? kept : super.getSerializableResourceDescription(description);
+		}
 	}
 }

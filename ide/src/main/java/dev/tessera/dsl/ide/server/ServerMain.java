@@ -41,6 +41,8 @@ public final class ServerMain {
 			// a keystroke re-parses what it changed (ReparsingProjectManager)
 			binder.bind(org.eclipse.xtext.ide.server.ProjectManager.class).to(ReparsingProjectManager.class);
 			binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class).to(ReparsingProjectManager.Builder.class);
+			// a board whose facts did not change keeps its index entry
+			binder.bind(org.eclipse.xtext.build.Indexer.class).to(dev.tessera.dsl.ide.build.KeptIndexEntry.class);
 		}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		ExecutorService executor = Executors.newCachedThreadPool(r -> {

@@ -92,6 +92,14 @@ public final class InProcessServer implements AutoCloseable {
 		return client.await(uri, seen, WAIT).getDiagnostics();
 	}
 
+	/**
+	 * Returns once the server has done everything asked before: a read request (the outline of a file) runs after every
+	 * earlier write (a build), and its answer comes after the diagnostics that build published.
+	 */
+	public void settle(String name) throws Exception {
+		server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri(name)))).get(60, TimeUnit.SECONDS);
+	}
+
 	/** The quick fixes the server offers for one diagnostic of a file. */
 	public List<CodeAction> quickFixes(String name, Diagnostic d) throws Exception {
 		CodeActionParams p = new CodeActionParams(new TextDocumentIdentifier(uri(name)), d.getRange(), new CodeActionContext(List.of(d)));
