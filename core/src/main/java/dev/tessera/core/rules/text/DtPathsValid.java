@@ -31,13 +31,11 @@ public final class DtPathsValid extends Rule {
 
 	@Override
 	public void check(Board b, Findings out) {
-		for (TextFields.Field f : TextFields.of(b)) {
-			String n = f.attribute().getName();
-			if (!n.equals("dtPath") && !n.equals("provider")) continue;
-			if (SafeText.firstUnsafe(f.value()) >= 0 || SafeText.validDtPath(f.value())) continue;
-			out.report(INFO, f.owner(), f.attribute(), f.index(), f.what() + " '" + f.value()
+		TextFields.forEach(b, true, (owner, attribute, index, value) -> {
+			if (SafeText.firstUnsafe(value) >= 0 || SafeText.validDtPath(value)) return;
+			out.report(INFO, owner, attribute, index, TextFields.describe(owner, attribute) + " '" + value
 					+ "' is not a device-tree node path: start with '/', use letters, digits and ',._+-' in node names, and '@' "
 					+ "before a unit address (\"/soc/serial@e6e88000\")");
-		}
+		});
 	}
 }

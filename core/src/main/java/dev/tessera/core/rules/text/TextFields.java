@@ -2,12 +2,17 @@ package dev.tessera.core.rules.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
+import org.eclipse.emf.ecore.impl.EClassImpl;
 
 import dev.tessera.model.Board;
 import dev.tessera.model.BootFile;
@@ -37,39 +42,92 @@ final class TextFields {
 	private TextFields() {
 	}
 
+	/** One text value as the walk meets it, without a {@link Field} made for it. */
+	@FunctionalInterface
+	interface Visitor {
+		void accept(EObject owner, EAttribute attribute, int index, String value);
+	}
+
 	static List<Field> of(System s) {
 		List<Field> out = new ArrayList<>();
-		walk(s, out::add);
+		forEach(s, false, (o, a, i, v) -> out.add(new Field(o, a, i, v)));
 		return out;
 	}
 
 	static List<Field> of(Board b) {
 		List<Field> out = new ArrayList<>();
-		walk(b, out::add);
+		forEach(b, false, (o, a, i, v) -> out.add(new Field(o, a, i, v)));
 		return out;
 	}
 
-	private static void walk(EObject root, Consumer<Field> out) {
-		visit(root, out);
-		for (var it = root.eAllContents(); it.hasNext();) {
-			EObject o = it.next();
-			// a variant's text is checked where the variant puts it, in the variant's own system
-			if (o instanceof dev.tessera.model.Variant) it.prune();
-			else visit(o, out);
+	/**
+	 * Every text value under {@code root} (root first, then its contents depth first in the order of
+	 * {@link EObject#eAllContents()}, a variant's left out), or with {@code pathsOnly} only its device-tree paths
+	 * ({@code dtPath}, {@code provider}), in the same order. What is read of each class (its text attributes, its
+	 * containments) is worked out once per class, not once per element: a 10,000-device board is walked by two rules
+	 * on each keystroke in the editor.
+	 */
+	static void forEach(EObject root, boolean pathsOnly, Visitor out) {
+		visit(root, shape(root.eClass()), pathsOnly, out);
+		walk(root, pathsOnly, out);
+	}
+
+	private static void walk(EObject parent, boolean pathsOnly, Visitor out) {
+		// eAllContents' order: each containment of the class in EMF's own order (the one eContents() follows), a list's
+		// elements in order, each element before its own contents
+		for (EReference r : shape(parent.eClass()).containments) {
+			if (r.isMany()) {
+				List<?> list = (List<?>) parent.eGet(r);
+				for (int i = 0; i < list.size(); i++)
+					if (list.get(i) instanceof EObject child) enter(child, pathsOnly, out);
+			} else if (parent.eGet(r) instanceof EObject child) enter(child, pathsOnly, out);
 		}
 	}
 
-	private static void visit(EObject o, Consumer<Field> out) {
-		for (EAttribute a : o.eClass().getEAllAttributes()) {
+	private static void enter(EObject o, boolean pathsOnly, Visitor out) {
+		// a variant's text is checked where the variant puts it, in the variant's own system
+		if (o instanceof dev.tessera.model.Variant) return;
+		visit(o, shape(o.eClass()), pathsOnly, out);
+		walk(o, pathsOnly, out);
+	}
+
+	private static void visit(EObject o, Shape shape, boolean pathsOnly, Visitor out) {
+		for (EAttribute a : pathsOnly ? shape.paths : shape.texts) {
+			Object v = o.eGet(a);
+			if (v instanceof String str) out.accept(o, a, -1, str);
+			else if (v instanceof List<?> list)
+				for (int i = 0; i < list.size(); i++)
+					if (list.get(i) instanceof String str) out.accept(o, a, i, str);
+		}
+	}
+
+	/** What the walk reads of a class: its text attributes, those of them that are device-tree paths, its containments. */
+	private record Shape(EAttribute[] texts, EAttribute[] paths, EReference[] containments) {
+	}
+
+	private static final Map<EClass, Shape> SHAPES = new ConcurrentHashMap<>();
+
+	private static Shape shape(EClass c) {
+		Shape s = SHAPES.get(c);
+		if (s == null) SHAPES.put(c, s = shapeOf(c));
+		return s;
+	}
+
+	private static Shape shapeOf(EClass c) {
+		List<EAttribute> texts = new ArrayList<>();
+		for (EAttribute a : c.getEAllAttributes()) {
 			if (a.getEAttributeType() != EcorePackage.Literals.ESTRING || a == TesseraPackage.Literals.NAMED__NAME) continue;
 			// the Xen version is a version literal the grammar checks
 			if (a == TesseraPackage.Literals.XEN_SETTINGS__VERSION) continue;
-			Object v = o.eGet(a);
-			if (v instanceof String str) out.accept(new Field(o, a, -1, str));
-			else if (v instanceof List<?> list)
-				for (int i = 0; i < list.size(); i++)
-					if (list.get(i) instanceof String str) out.accept(new Field(o, a, i, str));
+			texts.add(a);
 		}
+		EAttribute[] paths = texts.stream().filter(a -> a.getName().equals("dtPath") || a.getName().equals("provider"))
+				.toArray(EAttribute[]::new);
+		// the containments eContents() iterates, in its order
+		EStructuralFeature[] features = ((EClassImpl.FeatureSubsetSupplier) c.getEAllStructuralFeatures()).containments();
+		EReference[] containments = features == null ? new EReference[0]
+				: java.util.Arrays.stream(features).map(EReference.class::cast).toArray(EReference[]::new);
+		return new Shape(texts.toArray(EAttribute[]::new), paths, containments);
 	}
 
 	/** "the command line of domain 'guest'", "the bridge of a vif of domain 'guest'", "the path of device 'uart0'". */

@@ -1,5 +1,8 @@
 package dev.tessera.core.rules.text;
 
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+
 import dev.tessera.core.diag.Findings;
 import dev.tessera.core.diag.RuleInfo;
 import dev.tessera.core.diag.Section;
@@ -27,18 +30,19 @@ public final class TextIsEmittable extends Rule {
 
 	@Override
 	public void check(System s, Findings out) {
-		for (TextFields.Field f : TextFields.of(s)) check(f, out);
+		TextFields.forEach(s, false, (owner, attribute, index, value) -> check(owner, attribute, index, value, out));
 	}
 
 	@Override
 	public void check(Board b, Findings out) {
-		for (TextFields.Field f : TextFields.of(b)) check(f, out);
+		TextFields.forEach(b, false, (owner, attribute, index, value) -> check(owner, attribute, index, value, out));
 	}
 
-	private static void check(TextFields.Field f, Findings out) {
-		int i = SafeText.firstUnsafe(f.value());
+	private static void check(EObject owner, EAttribute attribute, int index, String value, Findings out) {
+		int i = SafeText.firstUnsafe(value);
 		if (i >= 0)
-			out.report(INFO, f.owner(), f.attribute(), f.index(), f.what() + " contains " + SafeText.describe(f.value().charAt(i))
-					+ " at character " + (i + 1) + ", which cannot be written into a boot script or config: remove it");
+			out.report(INFO, owner, attribute, index, TextFields.describe(owner, attribute) + " contains "
+					+ SafeText.describe(value.charAt(i)) + " at character " + (i + 1)
+					+ ", which cannot be written into a boot script or config: remove it");
 	}
 }
