@@ -122,7 +122,6 @@ public final class Resolver {
 				d.isSetOnReboot() ? d.getOnReboot().getLiteral() : null, d.isSetTee() ? d.getTee().getLiteral() : null, seclabel);
 	}
 
-
 	/** Static event channels whose ends both name domains; dom0's end is null, as its nodes sit under /chosen itself. */
 	private static List<EventChannelPlan> eventChannels(System s) {
 		List<EventChannelPlan> out = new ArrayList<>();

@@ -28,7 +28,7 @@ public class TesseraIdeModule extends AbstractTesseraIdeModule {
 		return dev.tessera.dsl.ide.build.BoardChangesAffectSystems.class;
 	}
 
-	/** A file's boards and systems carry the fingerprint of its facts in the index (BoardChangesAffectSystems reads it). */
+	/** A board carries the fingerprint of its file's facts in the index (BoardChangesAffectSystems reads it). */
 	public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
 		return dev.tessera.dsl.ide.build.FactsInTheIndex.class;
 	}

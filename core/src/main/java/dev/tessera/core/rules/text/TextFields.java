@@ -26,38 +26,20 @@ import dev.tessera.model.TesseraPackage;
  * text rules share, so that a text field added to the language is checked without anyone listing it.
  */
 final class TextFields {
-	/**
-	 * One text value: the object and attribute it is in, its index in a list attribute (-1 for a single one). What it
-	 * is called in a message is worked out only for a finding: a 10,000-device board has 40,000 text values.
-	 */
-	record Field(EObject owner, EAttribute attribute, int index, String value) {
-		String what() {
-			return describe(owner, attribute);
-		}
-	}
-
 	/** "XenSettings" → "Xen Settings": the words of a class name. */
 	private static final Pattern WORDS = Pattern.compile("([a-z])([A-Z])");
 
 	private TextFields() {
 	}
 
-	/** One text value as the walk meets it, without a {@link Field} made for it. */
+	/**
+	 * One text value as the walk meets it: the object and attribute it is in, its index in a list attribute (-1 for a
+	 * single one). What it is called in a message ({@link #describe}) is worked out only for a finding: a
+	 * 10,000-device board has 40,000 text values.
+	 */
 	@FunctionalInterface
 	interface Visitor {
 		void accept(EObject owner, EAttribute attribute, int index, String value);
-	}
-
-	static List<Field> of(System s) {
-		List<Field> out = new ArrayList<>();
-		forEach(s, false, (o, a, i, v) -> out.add(new Field(o, a, i, v)));
-		return out;
-	}
-
-	static List<Field> of(Board b) {
-		List<Field> out = new ArrayList<>();
-		forEach(b, false, (o, a, i, v) -> out.add(new Field(o, a, i, v)));
-		return out;
 	}
 
 	/**

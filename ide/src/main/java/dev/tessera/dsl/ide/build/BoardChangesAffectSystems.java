@@ -35,8 +35,6 @@ public class BoardChangesAffectSystems extends DefaultResourceDescriptionManager
 	 */
 	static boolean factsChanged(Delta delta) {
 		if (delta.getOld() == null || delta.getNew() == null || delta.haveEObjectDescriptionsChanged()) return true;
-		for (var exported : delta.getNew().getExportedObjects())
-			if (exported.getUserData(BoardFacts.KEY) != null) return false;
-		return true;
+		return BoardFacts.in(delta.getNew()) == null;
 	}
 }

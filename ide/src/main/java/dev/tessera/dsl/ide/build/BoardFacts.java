@@ -25,7 +25,7 @@ import org.eclipse.xtext.resource.XtextResource;
  * another value) the file gets a fingerprint of its own: a change, as far as systems are concerned.
  */
 public final class BoardFacts {
-	/** The user data key under which a file's top-level elements carry the fingerprint in the index. */
+	/** The user data key under which a file's board carries the fingerprint in the index ({@link FactsInTheIndex}). */
 	public static final String KEY = "tessera.facts";
 
 	private static final char SEPARATOR = '\u0000', FREE_TEXT = '\u0001';
@@ -35,6 +35,15 @@ public final class BoardFacts {
 	private static final String UNKNOWN_PREFIX = "unknown-";
 
 	private BoardFacts() {
+	}
+
+	/** The fingerprint an index entry carries: its board's, or null when the file declares no board. */
+	public static String in(org.eclipse.xtext.resource.IResourceDescription entry) {
+		for (var exported : entry.getExportedObjects()) {
+			String facts = exported.getUserData(KEY);
+			if (facts != null) return facts;
+		}
+		return null;
 	}
 
 	/** The fingerprint of a resource's text as parsed, or a value of its own where there is no parse to read. */

@@ -51,11 +51,7 @@ public class KeptIndexEntry extends Indexer {
 	}
 
 	static boolean sameFacts(IResourceDescription old, Resource resource) {
-		String facts = null;
-		for (IEObjectDescription e : old.getExportedObjects()) {
-			facts = e.getUserData(BoardFacts.KEY);
-			if (facts != null) break;
-		}
+		String facts = BoardFacts.in(old);
 		if (!BoardFacts.isKnown(facts)) return false;
 		URI self = old.getURI();
 		for (IReferenceDescription ref : old.getReferenceDescriptions())
